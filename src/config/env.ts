@@ -1,0 +1,29 @@
+/**
+ * Runtime configuration, read once from Vite's env (`VITE_*` variables are inlined at build time).
+ * Every value has a safe default so a fresh clone runs without a `.env` file.
+ */
+function readNumber(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function readBase(raw: string | undefined): string {
+  const base = (raw ?? '/api').trim().replace(/\/+$/, '');
+  return base === '' ? '' : base.startsWith('/') || /^https?:\/\//.test(base) ? base : `/${base}`;
+}
+
+const env = import.meta.env;
+
+export const config = {
+  /** Where the Sock Shop front-end API is reached from the browser (same origin; proxied in dev). */
+  apiBase: readBase(env.VITE_API_BASE as string | undefined),
+  /** Upper bound for read requests (catalogue, cart, orders), in ms. */
+  readTimeoutMs: readNumber(env.VITE_READ_TIMEOUT_MS as string | undefined, 8_000),
+  /** Upper bound for placing an order, in ms. Sock Shop's orders service gives up on payment after 5 s. */
+  checkoutTimeoutMs: readNumber(env.VITE_CHECKOUT_TIMEOUT_MS as string | undefined, 10_000),
+  /** Upper bound for the other writes (cart, sign-in, address, card), in ms. */
+  writeTimeoutMs: readNumber(env.VITE_WRITE_TIMEOUT_MS as string | undefined, 10_000),
+  /** True when the embedded mock backend is bundled (dev and demo builds only). */
+  mockApi: __MOCK_API__,
+} as const;

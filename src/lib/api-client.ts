@@ -1,0 +1,160 @@
+import type { ZodMiniType } from 'zod/mini';
+import { config } from '@/config/env';
+import { ApiError, type ApiErrorKind } from './api-error';
+import { classifyFailure, embeddedErrorStatus, parseBody, truncateBody } from './classify-failure';
+import { createId } from './ids';
+
+/**
+ * The one door to the Sock Shop front-end API. It knows the real server's habits
+ * (API reference, sections 2-3 and 13):
+ *  - any 2xx is success (GET /orders answers 201);
+ *  - bodies often carry no Content-Type, so the body is read as text and parsed here;
+ *  - errors can arrive as "200 with an error body" ({status_code: 404|500, ...});
+ *  - cookies carry the session, so requests are same-origin with credentials;
+ *  - nothing is served from the HTTP cache (`no-store`): order status and carts must be live.
+ * Every response is validated; every failure becomes an ApiError with a kind.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT';
+
+export interface RequestOptions<T> {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  json?: unknown;
+  headers?: Record<string, string>;
+  /** Validates the success body. Without a schema the body is ignored. */
+  schema?: ZodMiniType<T>;
+  /** Cancels the request (e.g. TanStack Query's signal). */
+  signal?: AbortSignal;
+  /** Overrides the default timeout for the method. 0 disables it. */
+  timeoutMs?: number;
+  /**
+   * Lets a `{status_code: …}` body through to the schema instead of failing: GET /address and
+   * GET /card answer `200 {"status_code":500}` to mean "none saved".
+   */
+  errorBodyIsData?: boolean;
+  /** The correlation id to send; a new one is made when absent. */
+  requestId?: string;
+}
+
+export interface ApiErrorListener {
+  (error: ApiError): void;
+}
+
+const listeners = new Set<ApiErrorListener>();
+
+/** Observes every API failure (for telemetry). Returns the unsubscribe function. */
+export function onApiError(listener: ApiErrorListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function fail(error: ApiError): never {
+  for (const listener of listeners) listener(error);
+  throw error;
+}
+
+function timeoutFor(method: HttpMethod, explicit: number | undefined): number {
+  if (explicit !== undefined) return explicit;
+  return method === 'GET' ? config.readTimeoutMs : config.writeTimeoutMs;
+}
+
+/** Combines the caller's signal with a timeout, without relying on AbortSignal.any (Baseline 2024). */
+function withTimeout(signal: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    ms > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException('The storefront stopped waiting', 'TimeoutError'));
+        }, ms)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+export function apiUrl(path: string): string {
+  return `${config.apiBase}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const requestId = options.requestId ?? createId();
+  const details = { method, path };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'X-Request-ID': requestId,
+    ...options.headers,
+  };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+
+  const deadline = withTimeout(options.signal, timeoutFor(method, options.timeoutMs));
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(apiUrl(path), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: deadline.signal,
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (deadline.timedOut()) fail(new ApiError('timeout', requestId, details));
+    // A cancellation by the caller is not a failure of the API: let TanStack Query see the abort.
+    if (options.signal?.aborted) throw cause;
+    fail(new ApiError('network', requestId, { ...details, backendMessage: String(cause) }));
+  } finally {
+    deadline.dispose();
+  }
+
+  const status = response.status;
+  const parsed = parseBody(text);
+  const raw = { ...details, status, body: truncateBody(text) };
+
+  if (status < 200 || status > 299) {
+    const classified = classifyFailure(status, parsed.json);
+    return fail(
+      new ApiError(classified.kind, requestId, {
+        ...raw,
+        exception: classified.exception,
+        backendMessage: classified.backendMessage,
+      }),
+    );
+  }
+
+  if (!options.schema) return undefined as T;
+  if (!parsed.ok) return fail(new ApiError('malformed', requestId, { ...raw, issues: 'not JSON' }));
+
+  const embedded = options.errorBodyIsData ? undefined : embeddedErrorStatus(parsed.json);
+  if (embedded !== undefined) {
+    const kind: ApiErrorKind = embedded === 404 ? 'not-found' : 'server';
+    const classified = classifyFailure(embedded, parsed.json);
+    return fail(new ApiError(kind, requestId, { ...raw, backendMessage: classified.backendMessage }));
+  }
+
+  const result = options.schema.safeParse(parsed.json);
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    return fail(new ApiError('malformed', requestId, { ...raw, issues }));
+  }
+  return result.data;
+}

@@ -1,0 +1,15 @@
+/** A random RFC 4122 v4 id. `crypto.randomUUID` needs a secure context; fall back to getRandomValues. */
+export function createId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The short form of a reference id that a shopper can read out to support. */
+export function shortReference(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8).toUpperCase();
+}

@@ -1,0 +1,55 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
+
+/**
+ * Modes
+ * - `npm start` / `npm run dev`: the storefront on its embedded mock backend (MSW service worker),
+ *   unless SOCKSHOP_API_URL is set, in which case the API base path is proxied to that server.
+ * - `npm run build`: the live build. No mock code, no service worker script.
+ * - `npm run build:demo`: a static demo that ships the mock backend (outDir `dist-demo`).
+ */
+export default defineConfig(({ command, mode }) => {
+  const env = loadEnv(mode, process.cwd(), '');
+  const apiBase = (env.VITE_API_BASE || '/api').replace(/\/+$/, '');
+  const liveTarget = env.SOCKSHOP_API_URL;
+  const isDemo = mode === 'demo';
+  const mockApi = isDemo || (command === 'serve' && mode !== 'production' && !liveTarget && mode !== 'test');
+
+  const proxy: Record<string, ProxyOptions> | undefined = liveTarget
+    ? {
+        [`^${apiBase}(/|$)`]: {
+          target: liveTarget,
+          changeOrigin: true,
+          rewrite: (path) => path.slice(apiBase.length) || '/',
+        },
+      }
+    : undefined;
+
+  return {
+    plugins: [react()],
+    resolve: {
+      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    },
+    define: {
+      __MOCK_API__: JSON.stringify(mockApi),
+    },
+    // The service worker script is served only when the mock backend is part of the app.
+    publicDir: mockApi ? 'mocks/public' : false,
+    build: {
+      outDir: isDemo ? 'dist-demo' : 'dist',
+      sourcemap: false,
+    },
+    server: { proxy },
+    preview: { proxy },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./tests/setup/vitest.setup.ts'],
+      include: ['tests/**/*.test.{ts,tsx}'],
+      restoreMocks: true,
+      testTimeout: 15_000,
+      env: { TZ: 'UTC' },
+    },
+  };
+});
