@@ -24,6 +24,11 @@ export const config = {
   checkoutTimeoutMs: readNumber(env.VITE_CHECKOUT_TIMEOUT_MS as string | undefined, 10_000),
   /** Upper bound for the other writes (cart, sign-in, address, card), in ms. */
   writeTimeoutMs: readNumber(env.VITE_WRITE_TIMEOUT_MS as string | undefined, 10_000),
+  /**
+   * The amount above which Sock Shop's payment service declines (deployed payment 0.4.3: 100.00).
+   * Used only to warn the shopper before they pay and to explain a decline.
+   */
+  paymentLimit: readNumber(env.VITE_PAYMENT_LIMIT as string | undefined, 100),
   /** True when the embedded mock backend is bundled (dev and demo builds only). */
   mockApi: __MOCK_API__,
 } as const;

@@ -4,7 +4,7 @@ import {
   BACKEND_STATUSES,
   describeOrderStatus,
   statusKeyOf,
-} from '@/features/orders/model/order-status';
+} from '@/domain/order-status';
 import { pollDelay, POLL_MAX_MS } from '@/features/orders/model/poll-schedule';
 
 test.each([

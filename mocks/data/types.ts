@@ -1,0 +1,98 @@
+/** Entities of the mock backend, shaped after the real services' documents. */
+
+export interface Sock {
+  id: string;
+  name: string;
+  description: string;
+  imageUrl: string[];
+  price: number;
+  count: number;
+  tag: string[];
+}
+
+export interface Customer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  username: string;
+  email: string;
+  password: string;
+}
+
+export interface Address {
+  id: string;
+  customerId: string;
+  street: string;
+  number: string;
+  country: string;
+  city: string;
+  postcode: string;
+}
+
+export interface Card {
+  id: string;
+  customerId: string;
+  longNum: string;
+  expires: string;
+  ccv: string;
+}
+
+export interface Session {
+  id: string;
+  customerId?: string;
+}
+
+export interface CartItem {
+  id: string;
+  itemId: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** Status values of the incident's backend (reference section 6). */
+export type OrderStatus = 'CREATED' | 'PENDING' | 'PAID' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+
+/** What is stored; the visible status is derived from it at read time (see services/order-status.ts). */
+export interface StoredOrder {
+  id: string;
+  customerId: string;
+  customer: { firstName: string; lastName: string; username: string };
+  address: { number: string; street: string; city: string; postcode: string; country: string };
+  card: { longNum: string; expires: string; ccv: string };
+  items: CartItem[];
+  /** Created with the order; only shown once the order is paid. */
+  shipment: { id: string; name: string };
+  createdAt: number;
+  total: number;
+  /** Stored state: PENDING (payment not decided yet), PAID (authorised, effective from `paidAt`),
+   * PAYMENT_FAILED or CANCELLED. SHIPPED/DELIVERED are derived from the timestamps. */
+  state: 'PENDING' | 'PAID' | 'PAYMENT_FAILED' | 'CANCELLED';
+  paidAt: number | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  /** Why payment failed, as the orders log would say it. */
+  failureReason: string | null;
+  /** Saved by an upstream (legacy) backend: serialized without `status`. */
+  legacy: boolean;
+}
+
+export interface StoredResponse {
+  status: number;
+  /** The exact body bytes as text. */
+  body: string;
+  contentType: string | null;
+}
+
+export interface IdempotencyRecord {
+  /** Customer id: keys are scoped per customer. */
+  scope: string;
+  key: string;
+  /** Cart contents the key was first used with. */
+  fingerprint: string;
+  state: 'in-flight' | 'completed';
+  response: StoredResponse | null;
+  orderId: string | null;
+  createdAt: number;
+  /** How many requests used the key (first one included). */
+  uses: number;
+}

@@ -1,0 +1,47 @@
+import { type ReactNode, useEffect } from 'react';
+import { Link } from 'wouter';
+import { AccountMenu } from '@/features/auth/components/account-menu';
+import { useSessionActions } from '@/features/auth/stores/session-store';
+import { CartBadge } from '@/features/checkout/components/cart-badge';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { cookieChanged } = useSessionActions();
+  // `logged_in` expires after an hour: re-read it whenever the shopper comes back to the tab.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') cookieChanged();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', cookieChanged);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', cookieChanged);
+    };
+  }, [cookieChanged]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link href="/" className="brand">
+          Sock Shop
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/" className="nav-link">
+            Socks
+          </Link>
+          <CartBadge />
+          <AccountMenu />
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p className="muted">Sock Shop storefront. Prices in US dollars; shipping $4.99 per order.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { type BaseLocationHook, Router } from 'wouter';
+import { createQueryClient } from '@/lib/query-client';
+
+interface AppProviderProps {
+  children: ReactNode;
+  /** Tests pass their own client (no retry delay) and an in-memory location hook. */
+  queryClient?: QueryClient;
+  locationHook?: BaseLocationHook;
+}
+
+export function AppProvider({ children, queryClient, locationHook }: AppProviderProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const routerProps = locationHook ? { hook: locationHook } : {};
+  return (
+    <QueryClientProvider client={client}>
+      <Router {...routerProps}>{children}</Router>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { createId } from '@/lib/ids';
+import { type Attempt, attemptFor } from '../model/attempt';
+
+/**
+ * The open checkout attempt, kept in sessionStorage so a reload or a closed tab mid-payment reuses
+ * the same idempotency key. It holds a key, a cart fingerprint and a time: no card data, no order.
+ */
+interface AttemptState {
+  attempt: Attempt | null;
+  actions: {
+    /** Starts or resumes the attempt for this cart and returns it. */
+    paymentStarted: (fingerprint: string) => Attempt;
+    /** A definite answer: the next try gets a new key. */
+    attemptSettled: () => void;
+    /** No definite answer: keep the key so asking again cannot charge twice. */
+    outcomeUnknown: () => void;
+  };
+}
+
+const useAttemptStore = create<AttemptState>()(
+  persist(
+    (set, get) => ({
+      attempt: null,
+      actions: {
+        paymentStarted: (fingerprint) => {
+          const attempt = attemptFor(get().attempt, fingerprint, createId, Date.now());
+          set({ attempt });
+          return attempt;
+        },
+        attemptSettled: () => set({ attempt: null }),
+        outcomeUnknown: () => {
+          const attempt = get().attempt;
+          if (attempt) set({ attempt: { ...attempt, phase: 'unknown' } });
+        },
+      },
+    }),
+    {
+      name: 'sockshop-checkout-attempt',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (state) => ({ attempt: state.attempt }),
+    },
+  ),
+);
+
+export const useOpenAttempt = () => useAttemptStore((state) => state.attempt);
+export const useAttemptActions = () => useAttemptStore((state) => state.actions);

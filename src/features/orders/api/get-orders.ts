@@ -1,0 +1,11 @@
+import * as z from 'zod/mini';
+import { apiRequest } from '@/lib/api-client';
+import { type Order, orderSchema } from './order-schema';
+
+const ordersSchema = z.array(orderSchema);
+
+/** GET /orders: 201 with a bare array in natural (oldest-first) order; sorted here, newest first. */
+export async function getOrders(signal?: AbortSignal): Promise<Order[]> {
+  const orders = await apiRequest('/orders', { schema: ordersSchema, signal });
+  return orders.sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0));
+}

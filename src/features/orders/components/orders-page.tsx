@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { Alert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/loading';
+import { PageHeading } from '@/components/ui/page-heading';
+import { describeOrderStatus } from '@/domain/order-status';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { describeLoadError } from '@/lib/load-error';
+import { ordersQuery } from '../api/order-queries';
+import { Freshness } from './freshness';
+import { StatusBadge } from './status-badge';
+import { useStatusChanges } from './use-status-changes';
+
+export function OrdersPage() {
+  const orders = useQuery(ordersQuery());
+  const announcement = useStatusChanges(orders.data);
+
+  let body;
+  if (orders.data) {
+    body =
+      orders.data.length === 0 ? (
+        <p>
+          You have no orders yet. <Link href="/">Browse socks</Link>
+        </p>
+      ) : (
+        <table className="orders-table">
+          <caption className="visually-hidden">Your orders, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Date</th>
+              <th scope="col">Items</th>
+              <th scope="col">Total</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.data.map((order) => {
+              const count = order.items.reduce((sum, item) => sum + item.quantity, 0);
+              return (
+                <tr key={order.id}>
+                  <th scope="row">
+                    <Link href={`/orders/${encodeURIComponent(order.id)}`}>
+                      <span className="visually-hidden">Order </span>
+                      {order.id}
+                    </Link>
+                  </th>
+                  <td>{formatDateTime(order.date)}</td>
+                  <td>{count}</td>
+                  <td>{formatMoney(order.total)}</td>
+                  <td>
+                    <StatusBadge view={describeOrderStatus(order.status)} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      );
+  } else if (orders.error) {
+    const copy = describeLoadError(orders.error, 'your orders');
+    body = (
+      <Alert title={copy.title}>
+        <p>{copy.body}</p>
+        <button type="button" onClick={() => void orders.refetch()}>
+          Try again
+        </button>
+      </Alert>
+    );
+  } else {
+    body = <Loading label="Loading your orders…" lines={4} />;
+  }
+
+  return (
+    <section>
+      <PageHeading>Your orders</PageHeading>
+      {orders.data ? (
+        <Freshness
+          updatedAt={orders.dataUpdatedAt}
+          refreshing={orders.isFetching}
+          stale={orders.isRefetchError}
+          onRefresh={() => void orders.refetch()}
+        />
+      ) : null}
+      <div role="status" className="visually-hidden">
+        {announcement}
+      </div>
+      {body}
+    </section>
+  );
+}

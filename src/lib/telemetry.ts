@@ -1,0 +1,64 @@
+/**
+ * Typed telemetry events with pluggable sinks. Each event carries a correlation id that is also
+ * sent to the backend as X-Request-ID, so front-end events and backend logs join on it.
+ */
+export type TelemetryEvent =
+  | { type: 'checkout_started'; idempotencyKey: string; requestId: string }
+  | {
+      type: 'checkout_failed';
+      kind: string;
+      requestId: string;
+      idempotencyKey: string;
+      httpStatus?: number;
+      orderId?: string;
+    }
+  | { type: 'checkout_succeeded'; requestId: string; orderId: string }
+  | { type: 'order_status_changed'; orderId: string; from: string; to: string }
+  | { type: 'order_status_unknown'; orderId: string; raw: string }
+  | { type: 'api_error'; kind: string; requestId: string; method: string; path: string; httpStatus?: number };
+
+export type StampedEvent = TelemetryEvent & { at: string };
+
+export type Sink = (event: StampedEvent) => void;
+
+const sinks = new Set<Sink>();
+
+export function addSink(sink: Sink): () => void {
+  sinks.add(sink);
+  return () => sinks.delete(sink);
+}
+
+export function track(event: TelemetryEvent): void {
+  const stamped = { ...event, at: new Date().toISOString() } as StampedEvent;
+  for (const sink of sinks) {
+    try {
+      sink(stamped);
+    } catch {
+      // A broken sink never breaks the storefront.
+    }
+  }
+}
+
+/** Keeps the last events in memory: for tests and the QA panel. */
+export function createMemorySink(limit = 50) {
+  const events: StampedEvent[] = [];
+  const sink: Sink = (event) => {
+    events.push(event);
+    if (events.length > limit) events.shift();
+  };
+  return { sink, events };
+}
+
+/** Sends each event with navigator.sendBeacon, which survives page unloads. */
+export function createBeaconSink(url: string): Sink {
+  return (event) => {
+    if (typeof navigator.sendBeacon === 'function') {
+      navigator.sendBeacon(url, new Blob([JSON.stringify(event)], { type: 'application/json' }));
+    }
+  };
+}
+
+/** Structured console output for development. */
+export const consoleSink: Sink = (event) => {
+  console.info('[telemetry]', event.type, event);
+};
