@@ -54,7 +54,11 @@ export default tseslint.config(
               except: [`./${feature}`],
               message: 'A feature never imports another feature: compose them in src/app.',
             })),
-            { target: './src/features', from: './src/app', message: 'Features never import the app.' },
+            {
+              target: './src/features',
+              from: './src/app',
+              message: 'Features never import the app.',
+            },
             {
               target: ['./src/lib', './src/components', './src/config', './src/domain'],
               from: ['./src/features', './src/app'],
@@ -64,13 +68,16 @@ export default tseslint.config(
               target: './src',
               from: './mocks',
               except: ['./browser.ts'],
-              message: 'Only main.tsx may load the mock backend, and only through mocks/browser.ts.',
+              message:
+                'Only main.tsx may load the mock backend, and only through mocks/browser.ts.',
             },
           ],
         },
       ],
     },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
   },
   ...pluginQuery.configs['flat/recommended'],
   {

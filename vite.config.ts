@@ -15,7 +15,8 @@ export default defineConfig(({ command, mode }) => {
   const apiBase = (env.VITE_API_BASE || '/api').replace(/\/+$/, '');
   const liveTarget = env.SOCKSHOP_API_URL;
   const isDemo = mode === 'demo';
-  const mockApi = isDemo || (command === 'serve' && mode !== 'production' && !liveTarget && mode !== 'test');
+  const mockApi =
+    isDemo || (command === 'serve' && mode !== 'production' && !liveTarget && mode !== 'test');
 
   const proxy: Record<string, ProxyOptions> | undefined = liveTarget
     ? {

@@ -40,7 +40,9 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p className="muted">Sock Shop storefront. Prices in US dollars; shipping $4.99 per order.</p>
+        <p className="muted">
+          Sock Shop storefront. Prices in US dollars; shipping $4.99 per order.
+        </p>
       </footer>
     </>
   );

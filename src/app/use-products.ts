@@ -7,7 +7,13 @@ import { socksQuery } from '@/features/catalogue/api/get-socks';
 export function useProducts(): ProductLookup {
   const socks = useQuery(socksQuery());
   return useMemo(
-    () => new Map((socks.data ?? []).map((sock) => [sock.id, { name: sock.name, imageUrl: sock.imageUrl[0] }])),
+    () =>
+      new Map(
+        (socks.data ?? []).map((sock) => [
+          sock.id,
+          { name: sock.name, imageUrl: sock.imageUrl[0] },
+        ]),
+      ),
     [socks.data],
   );
 }

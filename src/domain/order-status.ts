@@ -177,7 +177,10 @@ const LENIENT: Partial<Record<string, StatusKey>> = {
 };
 
 function normalise(value: string): string {
-  return value.trim().replace(/[\s-]+/g, '_').toUpperCase();
+  return value
+    .trim()
+    .replace(/[\s-]+/g, '_')
+    .toUpperCase();
 }
 
 /** Maps a backend status to its key. Total: any input gives a key. */

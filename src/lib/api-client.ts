@@ -86,7 +86,10 @@ export function apiUrl(path: string): string {
   return `${config.apiBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+export async function apiRequest<T = void>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const requestId = options.requestId ?? createId();
   const details = { method, path };
@@ -145,7 +148,9 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
   if (embedded !== undefined) {
     const kind: ApiErrorKind = embedded === 404 ? 'not-found' : 'server';
     const classified = classifyFailure(embedded, parsed.json);
-    return fail(new ApiError(kind, requestId, { ...raw, backendMessage: classified.backendMessage }));
+    return fail(
+      new ApiError(kind, requestId, { ...raw, backendMessage: classified.backendMessage }),
+    );
   }
 
   const result = options.schema.safeParse(parsed.json);

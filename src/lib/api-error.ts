@@ -54,7 +54,9 @@ export class ApiError extends Error {
   readonly details: ApiErrorDetails;
 
   constructor(kind: ApiErrorKind, requestId: string, details: ApiErrorDetails) {
-    super(`${kind}: ${details.method} ${details.path}${details.status ? ` -> ${details.status}` : ''}`);
+    super(
+      `${kind}: ${details.method} ${details.path}${details.status ? ` -> ${details.status}` : ''}`,
+    );
     this.kind = kind;
     this.requestId = requestId;
     this.details = details;

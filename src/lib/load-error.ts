@@ -9,7 +9,10 @@ export function describeLoadError(error: unknown, what: string): { title: string
     case 'timeout':
       return { title: `Loading ${what} took too long.`, body: 'Please try again in a moment.' };
     case 'not-found':
-      return { title: `We couldn't find ${what}.`, body: 'It may have been removed, or the link is wrong.' };
+      return {
+        title: `We couldn't find ${what}.`,
+        body: 'It may have been removed, or the link is wrong.',
+      };
     case 'not-signed-in':
     case 'unauthorized':
       return { title: `Please sign in to see ${what}.`, body: 'Your session may have expired.' };
@@ -19,6 +22,9 @@ export function describeLoadError(error: unknown, what: string): { title: string
         body: 'The shop sent something we did not expect. Please try again later.',
       };
     default:
-      return { title: `We couldn't load ${what}.`, body: 'The shop is having trouble. Please try again later.' };
+      return {
+        title: `We couldn't load ${what}.`,
+        body: 'The shop is having trouble. Please try again later.',
+      };
   }
 }

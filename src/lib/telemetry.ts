@@ -15,7 +15,14 @@ export type TelemetryEvent =
   | { type: 'checkout_succeeded'; requestId: string; orderId: string }
   | { type: 'order_status_changed'; orderId: string; from: string; to: string }
   | { type: 'order_status_unknown'; orderId: string; raw: string }
-  | { type: 'api_error'; kind: string; requestId: string; method: string; path: string; httpStatus?: number };
+  | {
+      type: 'api_error';
+      kind: string;
+      requestId: string;
+      method: string;
+      path: string;
+      httpStatus?: number;
+    };
 
 export type StampedEvent = TelemetryEvent & { at: string };
 

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import {
-  BACKEND_STATUSES,
-  describeOrderStatus,
-  statusKeyOf,
-} from '@/domain/order-status';
+import { BACKEND_STATUSES, describeOrderStatus, statusKeyOf } from '@/domain/order-status';
 import { pollDelay, POLL_MAX_MS } from '@/features/orders/model/poll-schedule';
 
 test.each([

@@ -7,7 +7,9 @@ export function TotalsTable({ totals, caption }: { totals: Totals; caption: stri
       <caption className="visually-hidden">{caption}</caption>
       <tbody>
         <tr>
-          <th scope="row">Subtotal ({totals.itemCount} {totals.itemCount === 1 ? 'item' : 'items'})</th>
+          <th scope="row">
+            Subtotal ({totals.itemCount} {totals.itemCount === 1 ? 'item' : 'items'})
+          </th>
           <td>{formatMoney(totals.subtotal)}</td>
         </tr>
         <tr>

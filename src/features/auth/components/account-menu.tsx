@@ -32,7 +32,9 @@ export function AccountMenu() {
       <Link href="/orders" className="nav-link">
         Orders
       </Link>
-      {customer.data ? <span className="muted">Hi, {customer.data.firstName || customer.data.username}</span> : null}
+      {customer.data ? (
+        <span className="muted">Hi, {customer.data.firstName || customer.data.username}</span>
+      ) : null}
       <button type="button" className="link-button nav-link" onClick={onSignOut}>
         Sign out
       </button>

@@ -58,7 +58,13 @@ export function SignInPage() {
         </label>
         <label>
           Password
-          <input name="password" type="password" autoComplete="current-password" required maxLength={200} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={200}
+          />
         </label>
         <button type="submit" className="button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Signing in…' : 'Sign in'}

@@ -9,7 +9,10 @@ const socksSchema = z.nullable(z.array(sockSchema));
 export async function getSocks(tags: readonly string[], signal?: AbortSignal): Promise<Sock[]> {
   const params = new URLSearchParams({ size: '100' });
   if (tags.length > 0) params.set('tags', tags.join(','));
-  const socks = await apiRequest(`/catalogue?${params.toString()}`, { schema: socksSchema, signal });
+  const socks = await apiRequest(`/catalogue?${params.toString()}`, {
+    schema: socksSchema,
+    signal,
+  });
   return socks ?? [];
 }
 

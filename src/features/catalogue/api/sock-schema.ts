@@ -16,7 +16,8 @@ export type Sock = z.infer<typeof sockSchema>;
 export const catalogueKeys = {
   all: ['catalogue'] as const,
   lists: () => [...catalogueKeys.all, 'list'] as const,
-  list: (tags: readonly string[]) => [...catalogueKeys.lists(), { tags: [...tags].sort() }] as const,
+  list: (tags: readonly string[]) =>
+    [...catalogueKeys.lists(), { tags: [...tags].sort() }] as const,
   detail: (id: string) => [...catalogueKeys.all, 'detail', id] as const,
   tags: () => [...catalogueKeys.all, 'tags'] as const,
 };

@@ -41,7 +41,11 @@ export const checkoutKeys = {
 };
 
 export async function getAddress(signal?: AbortSignal): Promise<Address | null> {
-  const body = await apiRequest('/address', { schema: addressSchema, errorBodyIsData: true, signal });
+  const body = await apiRequest('/address', {
+    schema: addressSchema,
+    errorBodyIsData: true,
+    signal,
+  });
   return 'status_code' in body ? null : body;
 }
 

@@ -22,7 +22,11 @@ export interface PlaceOrderInput {
  * customer, first address, first card and cart. The Idempotency-Key lets a backend that honours it
  * replay the first answer instead of charging again.
  */
-export function placeOrder({ idempotencyKey, requestId, signal }: PlaceOrderInput): Promise<PlacedOrder> {
+export function placeOrder({
+  idempotencyKey,
+  requestId,
+  signal,
+}: PlaceOrderInput): Promise<PlacedOrder> {
   return apiRequest('/orders', {
     method: 'POST',
     headers: { 'Idempotency-Key': `"${idempotencyKey}"` },

@@ -7,8 +7,10 @@ import { addCard, checkoutKeys, type NewCard } from '../api/payment-details';
 /** Checks a card form; returns a message per invalid field. */
 export function validateCard(card: NewCard): Partial<Record<keyof NewCard, string>> {
   const problems: Partial<Record<keyof NewCard, string>> = {};
-  if (!/^\d{12,19}$/.test(card.longNum)) problems.longNum = 'Enter the 12 to 19 digits of the card number.';
-  if (!/^(0[1-9]|1[0-2])\/\d{2}$/.test(card.expires)) problems.expires = 'Enter the expiry date as MM/YY.';
+  if (!/^\d{12,19}$/.test(card.longNum))
+    problems.longNum = 'Enter the 12 to 19 digits of the card number.';
+  if (!/^(0[1-9]|1[0-2])\/\d{2}$/.test(card.expires))
+    problems.expires = 'Enter the expiry date as MM/YY.';
   if (!/^\d{3,4}$/.test(card.ccv)) problems.ccv = 'Enter the 3 or 4 digit security code.';
   return problems;
 }
@@ -66,9 +68,21 @@ export function CardForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Add a payment card" noValidate>
-      {field('longNum', 'Card number', { autoComplete: 'cc-number', inputMode: 'numeric', maxLength: 23 })}
-      {field('expires', 'Expiry (MM/YY)', { autoComplete: 'cc-exp', placeholder: 'MM/YY', maxLength: 5 })}
-      {field('ccv', 'Security code', { autoComplete: 'cc-csc', inputMode: 'numeric', maxLength: 4 })}
+      {field('longNum', 'Card number', {
+        autoComplete: 'cc-number',
+        inputMode: 'numeric',
+        maxLength: 23,
+      })}
+      {field('expires', 'Expiry (MM/YY)', {
+        autoComplete: 'cc-exp',
+        placeholder: 'MM/YY',
+        maxLength: 5,
+      })}
+      {field('ccv', 'Security code', {
+        autoComplete: 'cc-csc',
+        inputMode: 'numeric',
+        maxLength: 4,
+      })}
       {save.isError ? (
         <Alert
           title="We couldn't save that card. Please try again."

@@ -19,8 +19,8 @@ function LookupResult({ lookup, settled }: { lookup: Lookup; settled: boolean })
     case 'none':
       return settled ? null : (
         <p>
-          We found no order from this attempt. You can try again: we send the same payment reference,
-          so a shop that supports it will not charge you twice.
+          We found no order from this attempt. You can try again: we send the same payment
+          reference, so a shop that supports it will not charge you twice.
         </p>
       );
     case 'found': {
@@ -29,12 +29,16 @@ function LookupResult({ lookup, settled }: { lookup: Lookup; settled: boolean })
         <p>
           We found order{' '}
           <Link href={`/orders/${encodeURIComponent(lookup.order.id)}`}>{lookup.order.id}</Link>{' '}
-          from {formatDateTime(lookup.order.date)} for {formatMoney(lookup.order.total)}, recorded as{' '}
+          from {formatDateTime(lookup.order.date)} for {formatMoney(lookup.order.total)}, recorded
+          as{' '}
           <strong>
             <span aria-hidden="true">{view.symbol} </span>
             {view.label}
           </strong>
-          . {view.key === 'payment-failed' ? 'Please do not pay again until the payment service is back.' : 'Please do not pay again.'}
+          .{' '}
+          {view.key === 'payment-failed'
+            ? 'Please do not pay again until the payment service is back.'
+            : 'Please do not pay again.'}
         </p>
       );
     }
@@ -52,7 +56,12 @@ export const CheckoutFeedback = forwardRef<HTMLDivElement, { state: CheckoutStat
         <div role="status" className="visually-hidden">
           {state.type === 'placing' ? 'Placing your order. Please wait.' : ''}
         </div>
-        <div ref={ref} role="alert" tabIndex={-1} className={state.type === 'failed' ? 'alert alert-error' : undefined}>
+        <div
+          ref={ref}
+          role="alert"
+          tabIndex={-1}
+          className={state.type === 'failed' ? 'alert alert-error' : undefined}
+        >
           {state.type === 'failed' ? (
             <>
               <p className="alert-title">
@@ -62,11 +71,14 @@ export const CheckoutFeedback = forwardRef<HTMLDivElement, { state: CheckoutStat
               <p>{state.copy.body}</p>
               {state.orderId ? (
                 <p>
-                  Order <Link href={`/orders/${encodeURIComponent(state.orderId)}`}>{state.orderId}</Link> is
-                  recorded as <strong>Payment failed</strong>. It will not ship.
+                  Order{' '}
+                  <Link href={`/orders/${encodeURIComponent(state.orderId)}`}>{state.orderId}</Link>{' '}
+                  is recorded as <strong>Payment failed</strong>. It will not ship.
                 </p>
               ) : null}
-              {state.lookup ? <LookupResult lookup={state.lookup} settled={state.copy.settled} /> : null}
+              {state.lookup ? (
+                <LookupResult lookup={state.lookup} settled={state.copy.settled} />
+              ) : null}
               {state.copy.outcome === 'sign-in' ? (
                 <p>
                   <Link href="/sign-in?next=/checkout">Sign in</Link>
@@ -80,8 +92,10 @@ export const CheckoutFeedback = forwardRef<HTMLDivElement, { state: CheckoutStat
               <p className="alert-title">Your order is waiting for payment confirmation.</p>
               <p>
                 We will keep your cart until the payment is confirmed. Follow{' '}
-                <Link href={`/orders/${encodeURIComponent(state.orderId)}`}>order {state.orderId}</Link> for
-                its live status.
+                <Link href={`/orders/${encodeURIComponent(state.orderId)}`}>
+                  order {state.orderId}
+                </Link>{' '}
+                for its live status.
               </p>
             </>
           ) : null}

@@ -54,7 +54,13 @@ export function CheckoutPage(props: CheckoutPageProps) {
   return <SignedInCheckout {...props} />;
 }
 
-function SignedInCheckout({ products, lookupOrders, onPaid, notice, blockedReason }: CheckoutPageProps) {
+function SignedInCheckout({
+  products,
+  lookupOrders,
+  onPaid,
+  notice,
+  blockedReason,
+}: CheckoutPageProps) {
   const cart = useQuery(cartQuery());
   const address = useQuery(addressQuery());
   const card = useQuery(cardQuery());
@@ -101,7 +107,8 @@ function SignedInCheckout({ products, lookupOrders, onPaid, notice, blockedReaso
   if (address.data === null) missing.push('Add a shipping address.');
   if (card.data === null) missing.push('Add a payment card.');
   if (address.isPending || card.isPending) missing.push('Loading your details…');
-  if (address.isError || card.isError) missing.push('We could not load your saved details. Reload the page to try again.');
+  if (address.isError || card.isError)
+    missing.push('We could not load your saved details. Reload the page to try again.');
   if (blockedReason) missing.push(blockedReason);
   const placing =
     state.type === 'placing' || (state.type === 'failed' && state.lookup?.state === 'checking');
@@ -138,7 +145,9 @@ function SignedInCheckout({ products, lookupOrders, onPaid, notice, blockedReaso
               <p>
                 Card ending <span className="card-mask">•••• {card.data.last4}</span>
                 <br />
-                <span className="muted">Sock Shop always charges the first card on your account.</span>
+                <span className="muted">
+                  Sock Shop always charges the first card on your account.
+                </span>
               </p>
             ) : card.data === null ? (
               <>
@@ -171,8 +180,9 @@ function SignedInCheckout({ products, lookupOrders, onPaid, notice, blockedReaso
           {overLimit ? (
             <p className="warning" id="limit-warning">
               <span aria-hidden="true">! </span>
-              This shop&apos;s payment service declines orders over {formatMoney(config.paymentLimit)}. Your
-              total is {formatMoney(totals.total)}: remove some items to pay.
+              This shop&apos;s payment service declines orders over{' '}
+              {formatMoney(config.paymentLimit)}. Your total is {formatMoney(totals.total)}: remove
+              some items to pay.
             </p>
           ) : null}
           <button

@@ -122,7 +122,11 @@ export function usePlaceOrder(options: {
       const copy = failureOutcome(kind, config.paymentLimit);
       if (copy.settled) attemptSettled();
       else outcomeUnknown();
-      const failed = { type: 'failed' as const, copy, requestId: isApiError(error) ? error.requestId : requestId };
+      const failed = {
+        type: 'failed' as const,
+        copy,
+        requestId: isApiError(error) ? error.requestId : requestId,
+      };
       if (copy.checkOrders) await checkOrders(current.startedAt, failed);
       else setState(failed);
     } finally {

@@ -13,7 +13,9 @@ export interface Attempt {
   phase: 'in-flight' | 'unknown';
 }
 
-export function cartFingerprint(lines: readonly { itemId: string; quantity: number; unitPrice: number }[]): string {
+export function cartFingerprint(
+  lines: readonly { itemId: string; quantity: number; unitPrice: number }[],
+): string {
   return lines
     .filter((line) => line.quantity > 0)
     .map((line) => `${line.itemId}x${line.quantity}@${Math.round(line.unitPrice * 100)}`)
@@ -53,7 +55,8 @@ export function findAttemptOrder<T extends FoundOrder>(
     .filter((order) => (order.date?.getTime() ?? 0) >= attempt.startedAt - clockSkewMs)
     .filter(
       (order) =>
-        expectedTotal === undefined || Math.round(order.total * 100) === Math.round(expectedTotal * 100),
+        expectedTotal === undefined ||
+        Math.round(order.total * 100) === Math.round(expectedTotal * 100),
     )
     .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))[0];
 }

@@ -23,9 +23,7 @@ export function Freshness({ updatedAt, refreshing, stale, onRefresh }: Freshness
 
   return (
     <div className="freshness">
-      <p className="muted">
-        {seconds < 2 ? 'Updated just now' : `Updated ${seconds} s ago`}
-      </p>
+      <p className="muted">{seconds < 2 ? 'Updated just now' : `Updated ${seconds} s ago`}</p>
       <button type="button" onClick={onRefresh} disabled={refreshing}>
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </button>

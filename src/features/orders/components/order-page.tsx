@@ -25,11 +25,14 @@ interface OrderPageProps {
 function Outcome({ order }: { order: Order }) {
   const view = describeOrderStatus(order.status);
   if (view.key === 'payment-failed') {
-    return (
-      <Alert title="Payment failed: this order will not ship. You have not been charged." />
-    );
+    return <Alert title="Payment failed: this order will not ship. You have not been charged." />;
   }
-  if (view.key === 'paid' || view.key === 'paid-untracked' || view.key === 'shipped' || view.key === 'delivered') {
+  if (
+    view.key === 'paid' ||
+    view.key === 'paid-untracked' ||
+    view.key === 'shipped' ||
+    view.key === 'delivered'
+  ) {
     return (
       <Alert tone="info" title="Thank you! Your order is confirmed and paid.">
         <p>We will keep this page up to date as it ships.</p>
@@ -104,7 +107,11 @@ export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
           <dt>Shipping address</dt>
           <dd>
             {data.address.length > 0
-              ? data.address.map((line) => <span key={line} className="address-line">{line}</span>)
+              ? data.address.map((line) => (
+                  <span key={line} className="address-line">
+                    {line}
+                  </span>
+                ))
               : 'Not recorded'}
           </dd>
         </div>
@@ -117,7 +124,9 @@ export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
       <StatusTimeline view={view} />
       <h2>Items</h2>
       <table className="order-items">
-        <caption className="visually-hidden">Items in order {data.id}, at the prices charged</caption>
+        <caption className="visually-hidden">
+          Items in order {data.id}, at the prices charged
+        </caption>
         <thead>
           <tr>
             <th scope="col">Sock</th>
@@ -137,7 +146,9 @@ export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
           ))}
         </tbody>
       </table>
-      <p className="muted">The total includes shipping and is the amount recorded with the order.</p>
+      <p className="muted">
+        The total includes shipping and is the amount recorded with the order.
+      </p>
       <p>
         <Link href="/orders">All orders</Link>
       </p>

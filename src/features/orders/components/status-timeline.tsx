@@ -23,7 +23,11 @@ export function StatusTimeline({ view }: { view: StatusView }) {
   return (
     <ol className="timeline" aria-label="Order progress">
       {view.timeline.map((step) => (
-        <li key={step.id} className={`timeline-step step-${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+        <li
+          key={step.id}
+          className={`timeline-step step-${step.state}`}
+          aria-current={step.state === 'current' ? 'step' : undefined}
+        >
           <span aria-hidden="true" className="timeline-symbol">
             {STATE_SYMBOL[step.state]}
           </span>{' '}

@@ -29,7 +29,8 @@ export function nextPoll(
   if (!needsWatching(orders)) return { state: undefined, delay: false };
   const signature = statusSignature(orders);
   let state: WatchState;
-  if (!previous || previous.signature !== signature) state = { signature, dataUpdatedAt, unchanged: 0 };
+  if (!previous || previous.signature !== signature)
+    state = { signature, dataUpdatedAt, unchanged: 0 };
   else if (previous.dataUpdatedAt !== dataUpdatedAt)
     state = { signature, dataUpdatedAt, unchanged: previous.unchanged + 1 };
   else state = previous;
