@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { mockNow, resetMockConfig } from './config';
-import { incidentAddresses, incidentCards, incidentCustomers, incidentOrders } from './data/incident-3';
+import {
+  incidentAddresses,
+  incidentCards,
+  incidentCustomers,
+  incidentOrders,
+} from './data/incident-3';
 import { seedAddresses, seedCards, seedCustomers, seedSocks, seedTags } from './data/seed';
 import type {
   Address,
@@ -8,11 +13,13 @@ import type {
   CartItem,
   Customer,
   IdempotencyRecord,
+  SeedCustomer,
   Session,
   Sock,
   StoredOrder,
 } from './data/types';
 import { objectId, randomToken } from './lib/ids';
+import { hashPassword } from './lib/sha256';
 import { resetScenarioState } from './scenario-state';
 
 /**
@@ -43,11 +50,22 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
+function toStoredCustomer({ password, ...rest }: SeedCustomer, salt: string): Customer {
+  return { ...rest, salt, passwordHash: hashPassword(password, salt) };
+}
+
+const storedSeedCustomers: readonly Customer[] = seedCustomers.map((c) =>
+  toStoredCustomer(c, c.id),
+);
+const storedIncidentCustomers: readonly Customer[] = incidentCustomers.map((c) =>
+  toStoredCustomer(c, c.id),
+);
+
 function seedState(): DbState {
   return {
     socks: clone([...seedSocks]),
     tags: [...seedTags],
-    customers: clone([...seedCustomers]),
+    customers: clone([...storedSeedCustomers]),
     addresses: clone([...seedAddresses]),
     cards: clone([...seedCards]),
     sessions: {},
@@ -108,10 +126,14 @@ export interface NewCustomer {
 /** Returns null when the username is taken (the user service's unique index). */
 export function createCustomer(input: NewCustomer): Customer | null {
   if (findCustomerByUsername(input.username)) return null;
-  const customer: Customer = { id: objectId(mockNow()), ...input };
+  const customer = toStoredCustomer({ id: objectId(mockNow()), ...input }, randomToken(16));
   db.customers.push(customer);
   changed();
   return customer;
+}
+
+export function passwordMatches(customer: Customer, password: string): boolean {
+  return hashPassword(password, customer.salt) === customer.passwordHash;
 }
 
 export function addressesOf(customerId: string): readonly Address[] {
@@ -122,7 +144,10 @@ export function cardsOf(customerId: string): readonly Card[] {
   return db.cards.filter((c) => c.customerId === customerId);
 }
 
-export function addAddress(customerId: string, fields: Omit<Address, 'id' | 'customerId'>): Address {
+export function addAddress(
+  customerId: string,
+  fields: Omit<Address, 'id' | 'customerId'>,
+): Address {
   const address: Address = { id: objectId(mockNow()), customerId, ...fields };
   db.addresses.push(address);
   changed();
@@ -174,7 +199,12 @@ export function addCartItem(owner: string, itemId: string, unitPrice: number): C
 }
 
 /** Carts service PATCH: false when the item is not in the cart. */
-export function updateCartItem(owner: string, itemId: string, quantity: number, unitPrice: number): boolean {
+export function updateCartItem(
+  owner: string,
+  itemId: string,
+  quantity: number,
+  unitPrice: number,
+): boolean {
   const item = db.carts[owner]?.find((i) => i.itemId === itemId);
   if (!item) return false;
   item.quantity = quantity;
@@ -272,7 +302,7 @@ export function listIdempotencyRecords(): IdempotencyRecord[] {
 
 /** Adds the INCIDENT-3 shoppers, their address/card and their eight orders (once). */
 export function seedIncident3(): void {
-  for (const customer of incidentCustomers) {
+  for (const customer of storedIncidentCustomers) {
     if (!db.customers.some((c) => c.id === customer.id)) db.customers.push(clone(customer));
   }
   for (const address of incidentAddresses) {
@@ -326,7 +356,8 @@ function maskDeep(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'ccv') continue;
-      out[key] = key === 'longNum' && typeof inner === 'string' ? maskCardNumber(inner) : maskDeep(inner);
+      out[key] =
+        key === 'longNum' && typeof inner === 'string' ? maskCardNumber(inner) : maskDeep(inner);
     }
     return out;
   }
@@ -339,7 +370,10 @@ function maskBodyText(body: string): string {
     return JSON.stringify(maskDeep(JSON.parse(body)));
   } catch {
     return body
-      .replace(/("longNum"\s*:\s*")(\d*)(?=")/g, (_, head: string, digits: string) => head + maskCardNumber(digits))
+      .replace(
+        /("longNum"\s*:\s*")(\d*)(?=")/g,
+        (_, head: string, digits: string) => head + maskCardNumber(digits),
+      )
       .replace(/"ccv"\s*:\s*"[^"]*"?/g, '"ccv":""');
   }
 }
@@ -351,7 +385,10 @@ export function snapshotForStorage(): string {
     version: SNAPSHOT_VERSION,
     customers: db.customers,
     addresses: db.addresses,
-    cards: db.cards.map(({ ccv: _ccv, ...card }) => ({ ...card, longNum: maskCardNumber(card.longNum) })),
+    cards: db.cards.map(({ ccv: _ccv, ...card }) => ({
+      ...card,
+      longNum: maskCardNumber(card.longNum),
+    })),
     sessions: db.sessions,
     carts: db.carts,
     orders: db.orders.map((order) => ({
@@ -360,7 +397,10 @@ export function snapshotForStorage(): string {
     })),
     idempotency: db.idempotency
       .filter((r) => r.state === 'completed')
-      .map((r) => ({ ...r, response: r.response ? { ...r.response, body: maskBodyText(r.response.body) } : null })),
+      .map((r) => ({
+        ...r,
+        response: r.response ? { ...r.response, body: maskBodyText(r.response.body) } : null,
+      })),
   };
   return JSON.stringify(snapshot);
 }
@@ -381,7 +421,8 @@ const snapshotSchema = z.object({
       lastName: z.string(),
       username: z.string(),
       email: z.string(),
-      password: z.string(),
+      salt: z.string(),
+      passwordHash: z.string(),
     }),
   ),
   addresses: z.array(
@@ -395,7 +436,9 @@ const snapshotSchema = z.object({
       postcode: z.string(),
     }),
   ),
-  cards: z.array(z.object({ id: z.string(), customerId: z.string(), longNum: z.string(), expires: z.string() })),
+  cards: z.array(
+    z.object({ id: z.string(), customerId: z.string(), longNum: z.string(), expires: z.string() }),
+  ),
   sessions: z.record(z.string(), z.object({ id: z.string(), customerId: z.string().optional() })),
   carts: z.record(z.string(), z.array(cartItemSchema)),
   orders: z.array(
@@ -429,7 +472,9 @@ const snapshotSchema = z.object({
       key: z.string(),
       fingerprint: z.string(),
       state: z.enum(['in-flight', 'completed']),
-      response: z.object({ status: z.number(), body: z.string(), contentType: z.string().nullable() }).nullable(),
+      response: z
+        .object({ status: z.number(), body: z.string(), contentType: z.string().nullable() })
+        .nullable(),
       orderId: z.string().nullable(),
       createdAt: z.number(),
       uses: z.number(),
@@ -469,6 +514,10 @@ export function restoreSnapshot(json: string | null): boolean {
 /** Browser only: from now on every change is written to `storage` (masked). */
 export function enableDbPersistence(storage: Storage): void {
   persistence = storage;
+}
+
+export function disableDbPersistence(): void {
+  persistence = null;
 }
 
 /** Loads the persisted db, if any. Call after `enableDbPersistence`. */

@@ -48,8 +48,8 @@ export function nextScenarioRandom(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-/** Browser only: keep the tab's scenario in sessionStorage. */
-export function enableScenarioPersistence(target: Storage): void {
+/** Browser only: keep the tab's scenario in sessionStorage (`null` turns it off). */
+export function enableScenarioPersistence(target: Storage | null): void {
   storage = target;
 }
 

@@ -1,6 +1,6 @@
 import { orderTotal } from '../lib/money';
 import { SOCK, seedSocks } from './seed';
-import type { Address, Card, CartItem, Customer, StoredOrder } from './types';
+import type { Address, Card, CartItem, SeedCustomer, StoredOrder } from './types';
 
 /**
  * INCIDENT-3 (shared/seed/incident-3-executive-summary.md): on 2025-10-30 the payment deployment
@@ -25,7 +25,7 @@ export const INCIDENT_USER_ID = {
   parvaiz: '690311f2e2c84800016ceb43',
 } as const;
 
-export const incidentCustomers: readonly Customer[] = [
+export const incidentCustomers: readonly SeedCustomer[] = [
   {
     id: INCIDENT_USER_ID.rayaan,
     firstName: 'Rayaan',
@@ -92,7 +92,14 @@ interface IncidentOrderSpec {
 }
 
 const specs: readonly IncidentOrderSpec[] = [
-  { id: '6902f430e2c84800016ceb47', who: 'rayaan', time: '05:14:24.118', lines: [[SOCK.holy, 1]], paid: false, shipmentId: '5f0c2d8e-0d3b-4f7a-9c1e-3b7c2a9d0e47' },
+  {
+    id: '6902f430e2c84800016ceb47',
+    who: 'rayaan',
+    time: '05:14:24.118',
+    lines: [[SOCK.holy, 1]],
+    paid: false,
+    shipmentId: '5f0c2d8e-0d3b-4f7a-9c1e-3b7c2a9d0e47',
+  },
   {
     id: '69031695e2c84800016ceb48',
     who: 'rayaan',
@@ -104,10 +111,38 @@ const specs: readonly IncidentOrderSpec[] = [
     paid: true,
     shipmentId: '8a1e6b3c-4d2f-4e8a-b5c7-1f9d3e2a0b48',
   },
-  { id: '69031b9de2c84800016ceb49', who: 'parvaiz', time: '08:02:37.044', lines: [[SOCK.classic, 1]], paid: true, shipmentId: 'c3d9f1a7-6e2b-4b0c-8d4e-5a7f9b1c2d49' },
-  { id: '690320cee2c84800016ceb4a', who: 'rayaan', time: '08:24:46.611', lines: [[SOCK.holy, 1]], paid: false, shipmentId: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c4a' },
-  { id: '690320eae2c84800016ceb4b', who: 'rayaan', time: '08:25:14.230', lines: [[SOCK.superSportXl, 1]], paid: false, shipmentId: '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d4b' },
-  { id: '69032142e2c84800016ceb4c', who: 'parvaiz', time: '08:26:40.872', lines: [[SOCK.holy, 1]], paid: false, shipmentId: '3d4e5f60-7182-4c9d-8e1f-2a3b4c5d6e4c' },
+  {
+    id: '69031b9de2c84800016ceb49',
+    who: 'parvaiz',
+    time: '08:02:37.044',
+    lines: [[SOCK.classic, 1]],
+    paid: true,
+    shipmentId: 'c3d9f1a7-6e2b-4b0c-8d4e-5a7f9b1c2d49',
+  },
+  {
+    id: '690320cee2c84800016ceb4a',
+    who: 'rayaan',
+    time: '08:24:46.611',
+    lines: [[SOCK.holy, 1]],
+    paid: false,
+    shipmentId: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c4a',
+  },
+  {
+    id: '690320eae2c84800016ceb4b',
+    who: 'rayaan',
+    time: '08:25:14.230',
+    lines: [[SOCK.superSportXl, 1]],
+    paid: false,
+    shipmentId: '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d4b',
+  },
+  {
+    id: '69032142e2c84800016ceb4c',
+    who: 'parvaiz',
+    time: '08:26:40.872',
+    lines: [[SOCK.holy, 1]],
+    paid: false,
+    shipmentId: '3d4e5f60-7182-4c9d-8e1f-2a3b4c5d6e4c',
+  },
   {
     id: '690321a3e2c84800016ceb4d',
     who: 'parvaiz',
@@ -119,7 +154,14 @@ const specs: readonly IncidentOrderSpec[] = [
     paid: false,
     shipmentId: '4e5f6071-8293-4d0e-9f2a-3b4c5d6e7f4d',
   },
-  { id: '690321b0e2c84800016ceb4e', who: 'parvaiz', time: '08:28:32.957', lines: [[SOCK.weaveSpecial, 1]], paid: false, shipmentId: '5f607182-93a4-4e1f-8a3b-4c5d6e7f804e' },
+  {
+    id: '690321b0e2c84800016ceb4e',
+    who: 'parvaiz',
+    time: '08:28:32.957',
+    lines: [[SOCK.weaveSpecial, 1]],
+    paid: false,
+    shipmentId: '5f607182-93a4-4e1f-8a3b-4c5d6e7f804e',
+  },
 ];
 
 function priceOf(sockId: string): number {
@@ -145,7 +187,11 @@ export function incidentOrders(): StoredOrder[] {
     return {
       id: spec.id,
       customerId: customer.id,
-      customer: { firstName: customer.firstName, lastName: customer.lastName, username: customer.username },
+      customer: {
+        firstName: customer.firstName,
+        lastName: customer.lastName,
+        username: customer.username,
+      },
       address: {
         number: address.number,
         street: address.street,

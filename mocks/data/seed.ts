@@ -1,4 +1,4 @@
-import type { Address, Card, Customer, Sock } from './types';
+import type { Address, Card, SeedCustomer, Sock } from './types';
 
 /**
  * The real seed data: catalogue `docker/catalogue-db/data/dump.sql` and user
@@ -138,7 +138,7 @@ export const USER_ID = {
 } as const;
 
 /** Passwords are what the seed hashes verify to (reference 13.4: Eve's is `eve`, not `duis`). */
-export const seedCustomers: readonly Customer[] = [
+export const seedCustomers: readonly SeedCustomer[] = [
   {
     id: USER_ID.eve,
     firstName: 'Eve',
@@ -196,7 +196,25 @@ export const seedAddresses: readonly Address[] = [
 ];
 
 export const seedCards: readonly Card[] = [
-  { id: '57a98d98e4b00679b4a830ae', customerId: USER_ID.eve, longNum: '5953580604169678', expires: '08/19', ccv: '678' },
-  { id: '57a98d98e4b00679b4a830b1', customerId: USER_ID.user, longNum: '5544154011345918', expires: '08/19', ccv: '958' },
-  { id: '57a98d98e4b00679b4a830b4', customerId: USER_ID.user1, longNum: '0908415193175205', expires: '08/19', ccv: '280' },
+  {
+    id: '57a98d98e4b00679b4a830ae',
+    customerId: USER_ID.eve,
+    longNum: '5953580604169678',
+    expires: '08/19',
+    ccv: '678',
+  },
+  {
+    id: '57a98d98e4b00679b4a830b1',
+    customerId: USER_ID.user,
+    longNum: '5544154011345918',
+    expires: '08/19',
+    ccv: '958',
+  },
+  {
+    id: '57a98d98e4b00679b4a830b4',
+    customerId: USER_ID.user1,
+    longNum: '0908415193175205',
+    expires: '08/19',
+    ccv: '280',
+  },
 ];

@@ -10,13 +10,25 @@ export interface Sock {
   tag: string[];
 }
 
-export interface Customer {
+/** A customer as seeded (the plain password is what the real seed hash verifies to). */
+export interface SeedCustomer {
   id: string;
   firstName: string;
   lastName: string;
   username: string;
   email: string;
   password: string;
+}
+
+/** A customer as stored: the password only as a salted SHA-256. */
+export interface Customer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  username: string;
+  email: string;
+  salt: string;
+  passwordHash: string;
 }
 
 export interface Address {
@@ -50,7 +62,8 @@ export interface CartItem {
 }
 
 /** Status values of the incident's backend (reference section 6). */
-export type OrderStatus = 'CREATED' | 'PENDING' | 'PAID' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+export type OrderStatus =
+  'CREATED' | 'PENDING' | 'PAID' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
 
 /** What is stored; the visible status is derived from it at read time (see services/order-status.ts). */
 export interface StoredOrder {

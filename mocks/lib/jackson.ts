@@ -14,7 +14,8 @@
  *
  * Java float fields print whole numbers as `15.0`; `floatKeys` names them.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 const indent = (level: number): string => '  '.repeat(level);
 
@@ -23,7 +24,12 @@ function printNumber(value: number, isFloat: boolean): string {
   return JSON.stringify(value);
 }
 
-function print(value: JsonValue, level: number, floatKeys: ReadonlySet<string>, key: string | null): string {
+function print(
+  value: JsonValue,
+  level: number,
+  floatKeys: ReadonlySet<string>,
+  key: string | null,
+): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return printNumber(value, key !== null && floatKeys.has(key));
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
@@ -35,11 +41,16 @@ function print(value: JsonValue, level: number, floatKeys: ReadonlySet<string>, 
   const entries = Object.entries(value);
   if (entries.length === 0) return '{ }';
   const body = entries
-    .map(([k, v]) => `${indent(level + 1)}${JSON.stringify(k)} : ${print(v, level + 1, floatKeys, k)}`)
+    .map(
+      ([k, v]) => `${indent(level + 1)}${JSON.stringify(k)} : ${print(v, level + 1, floatKeys, k)}`,
+    )
     .join(',\n');
   return `{\n${body}\n${indent(level)}}`;
 }
 
-export function jacksonPretty(value: JsonValue, floatKeys: ReadonlySet<string> = new Set()): string {
+export function jacksonPretty(
+  value: JsonValue,
+  floatKeys: ReadonlySet<string> = new Set(),
+): string {
   return print(value, 0, floatKeys, null);
 }

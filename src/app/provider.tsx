@@ -1,6 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type BaseLocationHook, Router } from 'wouter';
+import { syncSessionFromCookie } from '@/features/auth/stores/session-store';
 import { createQueryClient } from '@/lib/query-client';
 
 interface AppProviderProps {
@@ -11,7 +12,10 @@ interface AppProviderProps {
 }
 
 export function AppProvider({ children, queryClient, locationHook }: AppProviderProps) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [client] = useState(() => {
+    syncSessionFromCookie();
+    return queryClient ?? createQueryClient();
+  });
   const routerProps = locationHook ? { hook: locationHook } : {};
   return (
     <QueryClientProvider client={client}>

@@ -101,7 +101,11 @@ test('GET /orders/<id>: pretty-printed HAL with a status from the incident backe
 });
 
 test('an order whose id cannot be read is malformed, not silently dropped', async () => {
-  server.use(http.get('*/api/orders', () => bare([halOrder('../../etc')], 201)));
+  server.use(http.get('*/api/orders', () => bare([halOrder('<script>')], 201)));
+  expect((await failureOf(getOrders())).kind).toBe('malformed');
+  const noLinks: Record<string, unknown> = halOrder('x');
+  delete noLinks._links;
+  server.use(http.get('*/api/orders', () => bare([noLinks], 201)));
   expect((await failureOf(getOrders())).kind).toBe('malformed');
 });
 

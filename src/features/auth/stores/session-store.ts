@@ -20,5 +20,10 @@ const useSessionStore = create<SessionState>()((set) => ({
   },
 }));
 
+/** Reads the cookie outside React: the app calls it once as it starts. */
+export function syncSessionFromCookie(): void {
+  useSessionStore.getState().actions.cookieChanged();
+}
+
 export const useSignedIn = () => useSessionStore((state) => state.signedIn);
 export const useSessionActions = () => useSessionStore((state) => state.actions);

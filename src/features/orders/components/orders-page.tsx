@@ -41,8 +41,7 @@ export function OrdersPage() {
                 <tr key={order.id}>
                   <th scope="row">
                     <Link href={`/orders/${encodeURIComponent(order.id)}`}>
-                      <span className="visually-hidden">Order </span>
-                      {order.id}
+                      <span className="visually-hidden">Order</span> {order.id}
                     </Link>
                   </th>
                   <td>{formatDateTime(order.date)}</td>

@@ -1,0 +1,60 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run in Debian's Chromium (no browser download): set CHROMIUM_PATH to use another.
+ * Two servers:
+ *  - demo (4173): the demo build with its embedded mock backend in a real service worker;
+ *  - live (4174): the live build, its /api proxied to the standalone mock Sock Shop API over HTTP.
+ */
+const isCI = Boolean(process.env.CI);
+const MOCK_API_PORT = 8099;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: /.*\.spec\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command:
+        'npm run build:demo && npx vite preview --mode demo --host 127.0.0.1 --port 4173 --strictPort',
+      url: 'http://127.0.0.1:4173',
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+    },
+    {
+      command: `PORT=${MOCK_API_PORT} npm run mock-api`,
+      url: `http://127.0.0.1:${MOCK_API_PORT}/tags`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+    },
+    {
+      command: `npm run build && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --host 127.0.0.1 --port 4174 --strictPort`,
+      url: 'http://127.0.0.1:4174',
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+    },
+  ],
+});

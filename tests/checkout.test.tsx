@@ -1,0 +1,208 @@
+import { http, HttpResponse } from 'msw';
+import { expect, test } from 'vitest';
+import { setScenario } from '../mocks/scenarios';
+import { server } from '../mocks/node';
+import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
+
+const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e'; // 7.99
+const HOLY = '03fef6ac-1896-4ce8-bd69-b798f85c6e0b'; // 99.99: 104.98 with shipping, over the 100.00 limit
+
+async function addToCart(id: string, times = 1) {
+  for (let i = 0; i < times; i += 1) {
+    const response = await fetch('/api/cart', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id }),
+    });
+    if (!response.ok) throw new Error(`could not add ${id}: ${response.status}`);
+  }
+}
+
+async function ordersOnServer(): Promise<{ status?: string; total: number }[]> {
+  const response = await fetch('/api/orders');
+  return (await response.json()) as { status?: string; total: number }[];
+}
+
+/** Signs in as the demo shopper (address and card on file), fills the cart, opens checkout. */
+async function openCheckout(items: string[] = [NERD_LEG]) {
+  await signInAs('user', 'password');
+  for (const id of items) await addToCart(id);
+  const view = renderApp('/checkout');
+  const button = await screen.findByRole('button', { name: /place order/i });
+  await waitFor(() => expect(button).toBeEnabled());
+  return { ...view, button };
+}
+
+async function expectCartKept(name: RegExp) {
+  const summary = screen.getByRole('region', { name: /order summary/i });
+  expect(within(summary).getByText(name)).toBeInTheDocument();
+}
+
+test('healthy payment: the order is confirmed paid, then the cart is emptied', async () => {
+  const { user, button, history } = await openCheckout();
+  await user.click(button);
+
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(history.at(-1)).toMatch(/^\/orders\/[0-9a-f]{24}\?placed=1$/);
+  expect(await screen.findByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
+  expect(screen.getAllByText('Paid').length).toBeGreaterThan(0);
+});
+
+test('declined: says so, nothing charged, names the limit, keeps the cart and the button', async () => {
+  const { user, button } = await openCheckout([HOLY]);
+  expect(screen.getByText(/declines orders over \$100\.00/i)).toBeInTheDocument();
+  await user.click(button);
+
+  const alert = await screen.findByRole('alert');
+  await waitFor(() =>
+    expect(alert).toHaveTextContent('Your payment was declined. You have not been charged.'),
+  );
+  expect(alert).toHaveTextContent(/over \$100\.00 in total/);
+  expect(alert).toHaveTextContent(/Reference: [0-9A-F]{8}/);
+  expect(alert).toHaveFocus();
+  await expectCartKept(/Holy/);
+  expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
+});
+
+test('payment service down: not charged, the failed order is named, cart kept, button back', async () => {
+  setScenario('payment-down');
+  const { user, button } = await openCheckout();
+  await user.click(button);
+
+  const alert = await screen.findByRole('alert');
+  await waitFor(() =>
+    expect(alert).toHaveTextContent(
+      'We could not process your payment. You have not been charged.',
+    ),
+  );
+  await waitFor(() => expect(alert).toHaveTextContent(/recorded as\s*✕?\s*Payment failed/));
+  const [stored] = await ordersOnServer();
+  expect(stored?.status).toBe('PAYMENT_FAILED');
+  await expectCartKept(/Nerd leg/);
+  expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
+});
+
+test('orders service unreachable: the order was not placed, cart kept', async () => {
+  const { user, button } = await openCheckout();
+  setScenario('orders-down');
+  await user.click(button);
+
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent('Your order was not placed.'));
+  expect(alert).toHaveTextContent(/not been charged and your cart is saved/);
+  await expectCartKept(/Nerd leg/);
+  expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
+});
+
+test('invalid order (406 InvalidOrderException): asks for the missing details', async () => {
+  server.use(
+    http.post('*/api/orders', () =>
+      HttpResponse.json(
+        {
+          status: 406,
+          exception: 'works.weave.socks.orders.controllers.OrdersController$InvalidOrderException',
+          message: 'Invalid order request. Order requires customer, address, card and items.',
+        },
+        { status: 406 },
+      ),
+    ),
+  );
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() =>
+    expect(alert).toHaveTextContent('We need a few more details before you can pay.'),
+  );
+  expect(alert).toHaveTextContent(/shipping address and a payment card/);
+  expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
+});
+
+test('payment timed out inside the backend: outcome unknown, no "not charged", orders checked', async () => {
+  server.use(
+    http.post('*/api/orders', () =>
+      HttpResponse.json(
+        {
+          status: 500,
+          exception: 'java.lang.IllegalStateException',
+          message: 'Unable to create order due to timeout from one of the services.',
+        },
+        { status: 500 },
+      ),
+    ),
+  );
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'));
+  expect(alert).not.toHaveTextContent(/not been charged/);
+  await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
+  await expectCartKept(/Nerd leg/);
+});
+
+test('session expired: asks the shopper to sign in and come back, cart kept', async () => {
+  server.use(
+    http.post('*/api/orders', () =>
+      HttpResponse.json({ message: 'User not logged in.', error: {} }, { status: 500 }),
+    ),
+  );
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent('Please sign in again to place your order.'));
+  expect(within(alert).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+    'href',
+    '/sign-in?next=/checkout',
+  );
+  await expectCartKept(/Nerd leg/);
+});
+
+test('network failure after the order was placed: the order is found, no second payment', async () => {
+  const { user, button, history } = await openCheckout();
+  // The request reaches the shop and the order is placed, but the answer never arrives.
+  server.use(
+    http.post(
+      '*/api/orders',
+      async () => {
+        const placed = await fetch('/api/orders', { method: 'POST' });
+        if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+  await user.click(button);
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(history.at(-1)).toMatch(/\?placed=1$/);
+  expect(await ordersOnServer()).toHaveLength(1);
+});
+
+test('network failure before the shop saw it: unknown outcome, nothing found, safe retry offered', async () => {
+  server.use(http.post('*/api/orders', () => HttpResponse.error()));
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'));
+  await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
+  expect(await ordersOnServer()).toHaveLength(0);
+  expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
+});
+
+test('an empty cart cannot be submitted', async () => {
+  await signInAs('user', 'password');
+  renderApp('/checkout');
+  const button = await screen.findByRole('button', { name: /place order/i });
+  expect(button).toBeDisabled();
+  expect(screen.getAllByText('Your cart is empty.').length).toBeGreaterThan(0);
+});
+
+test('signed out: checkout asks to sign in first', async () => {
+  renderApp('/checkout');
+  expect(await screen.findByRole('link', { name: /sign in to check out/i })).toHaveAttribute(
+    'href',
+    '/sign-in?next=/checkout',
+  );
+});
