@@ -39,7 +39,7 @@ export async function startMockWorker(): Promise<void> {
   }
   await worker.start({
     onUnhandledRequest: 'bypass',
-    quiet: false,
+    quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },
   });
   if (scenario.name !== 'healthy') console.info(`[mock api] scenario: ${scenario.name}`);
