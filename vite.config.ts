@@ -50,7 +50,8 @@ export default defineConfig(({ command, mode }) => {
       include: ['tests/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       testTimeout: 15_000,
-      env: { TZ: 'UTC' },
+      // Short waits so resilience tests run in seconds; the app defaults are in src/config/env.ts.
+      env: { TZ: 'UTC', VITE_CHECKOUT_TIMEOUT_MS: '2500', VITE_BREAKER_COOLDOWN_MS: '1500' },
     },
   };
 });

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
+import { OfflineBanner } from '@/components/ui/offline-banner';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { useSessionActions } from '@/features/auth/stores/session-store';
 import { CartBadge } from '@/features/checkout/components/cart-badge';
@@ -36,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <AccountMenu />
         </nav>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

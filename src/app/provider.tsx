@@ -2,6 +2,8 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type BaseLocationHook, Router } from 'wouter';
 import { syncSessionFromCookie } from '@/features/auth/stores/session-store';
+import { restoreAttempt } from '@/features/checkout/stores/attempt-store';
+import { restoreBreaker } from '@/features/checkout/stores/breaker-store';
 import { createQueryClient } from '@/lib/query-client';
 
 interface AppProviderProps {
@@ -13,7 +15,10 @@ interface AppProviderProps {
 
 export function AppProvider({ children, queryClient, locationHook }: AppProviderProps) {
   const [client] = useState(() => {
+    // What a page load reads from the browser: the session cookie and the tab's checkout state.
     syncSessionFromCookie();
+    restoreAttempt();
+    restoreBreaker();
     return queryClient ?? createQueryClient();
   });
   const routerProps = locationHook ? { hook: locationHook } : {};

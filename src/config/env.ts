@@ -29,6 +29,20 @@ export const config = {
    * Used only to warn the shopper before they pay and to explain a decline.
    */
   paymentLimit: readNumber(env.VITE_PAYMENT_LIMIT as string | undefined, 100),
+  /** Consecutive "payment unavailable" outcomes that open the payment breaker. */
+  breakerThreshold: Math.max(1, readNumber(env.VITE_BREAKER_THRESHOLD as string | undefined, 3)),
+  /** How long the payment breaker stays open before one probe is allowed, in ms. */
+  breakerCooldownMs: readNumber(env.VITE_BREAKER_COOLDOWN_MS as string | undefined, 30_000),
+  /**
+   * A Sock Shop health endpoint (API-relative path, e.g. `/health`) to warn before paying and to
+   * probe the payment service. Real Sock Shop does not expose one; the mock backend does.
+   */
+  healthPath: (env.VITE_HEALTH_PATH as string | undefined) ?? (__MOCK_API__ ? '/health' : ''),
+  /**
+   * Retry POST /orders by itself when the answer is lost. Only safe when the backend honours
+   * Idempotency-Key (the mock does; upstream Sock Shop does not), so it is off by default.
+   */
+  autoRetryCheckout: (env.VITE_BACKEND_HONOURS_IDEMPOTENCY as string | undefined) === 'true',
   /** True when the embedded mock backend is bundled (dev and demo builds only). */
   mockApi: __MOCK_API__,
 } as const;

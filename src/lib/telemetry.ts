@@ -15,6 +15,8 @@ export type TelemetryEvent =
   | { type: 'checkout_succeeded'; requestId: string; orderId: string }
   | { type: 'order_status_changed'; orderId: string; from: string; to: string }
   | { type: 'order_status_unknown'; orderId: string; raw: string }
+  | { type: 'payment_circuit_opened'; consecutiveFailures: number }
+  | { type: 'payment_circuit_closed' }
   | {
       type: 'api_error';
       kind: string;

@@ -61,7 +61,10 @@ test('payment unavailable is settled, not charged, and looks up the failed order
 test('an open attempt keeps its key for the same cart and gets a new one for a changed cart', () => {
   let n = 0;
   const newKey = () => `key-${++n}`;
-  const cart = cartFingerprint([{ itemId: 'a', quantity: 1, unitPrice: 7.99 }]);
+  const cart = {
+    fingerprint: cartFingerprint([{ itemId: 'a', quantity: 1, unitPrice: 7.99 }]),
+    total: 12.98,
+  };
   const first = attemptFor(null, cart, newKey, 1000);
   expect(first.key).toBe('key-1');
   const again = attemptFor({ ...first, phase: 'unknown' }, cart, newKey, 2000);
@@ -69,7 +72,7 @@ test('an open attempt keeps its key for the same cart and gets a new one for a c
   expect(again.startedAt).toBe(1000);
   const changed = attemptFor(
     first,
-    cartFingerprint([{ itemId: 'a', quantity: 2, unitPrice: 7.99 }]),
+    { fingerprint: cartFingerprint([{ itemId: 'a', quantity: 2, unitPrice: 7.99 }]), total: 20.97 },
     newKey,
     3000,
   );
@@ -99,6 +102,6 @@ test('the attempt lookup finds the newest order since the attempt with the same 
     { id: 'match', date: at('2026-01-01T10:00:10Z'), total: 104.979996 },
   ];
   const startedAt = at('2026-01-01T10:00:00Z').getTime();
-  expect(findAttemptOrder(orders, { startedAt }, 104.98)?.id).toBe('match');
-  expect(findAttemptOrder(orders, { startedAt }, 50)).toBeUndefined();
+  expect(findAttemptOrder(orders, { startedAt, total: 104.98 })?.id).toBe('match');
+  expect(findAttemptOrder(orders, { startedAt, total: 50 })).toBeUndefined();
 });

@@ -10,15 +10,15 @@ import { describeLoadError } from '@/lib/load-error';
 import { orderTotals } from '@/domain/order-totals';
 import { cartQuery } from '../api/cart';
 import { CartLine } from './cart-line';
+import { usePaymentAvailability } from './use-payment-availability';
 
 interface CartPageProps {
   products: ProductLookup;
-  /** A banner composed by the app (e.g. payments unavailable). */
-  notice?: ReactNode;
 }
 
-export function CartPage({ products, notice }: CartPageProps) {
+export function CartPage({ products }: CartPageProps) {
   const cart = useQuery(cartQuery());
+  const { banner } = usePaymentAvailability();
 
   let body: ReactNode;
   if (cart.data) {
@@ -74,7 +74,7 @@ export function CartPage({ products, notice }: CartPageProps) {
   return (
     <section>
       <PageHeading>Your cart</PageHeading>
-      {notice}
+      {banner}
       {body}
     </section>
   );

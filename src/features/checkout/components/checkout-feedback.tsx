@@ -87,6 +87,15 @@ export const CheckoutFeedback = forwardRef<HTMLDivElement, { state: CheckoutStat
               <p className="alert-reference">Reference: {shortReference(state.requestId)}</p>
             </>
           ) : null}
+          {state.type === 'busy-elsewhere' ? (
+            <>
+              <p className="alert-title">Your order is already being placed in another tab.</p>
+              <p>
+                To avoid paying twice, wait for that tab to finish, then check{' '}
+                <Link href="/orders">your orders</Link>.
+              </p>
+            </>
+          ) : null}
           {state.type === 'awaiting' ? (
             <>
               <p className="alert-title">Your order is waiting for payment confirmation.</p>

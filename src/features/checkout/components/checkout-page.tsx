@@ -15,6 +15,7 @@ import { addressQuery, cardQuery } from '../api/payment-details';
 import { AddressForm } from './address-form';
 import { CardForm } from './card-form';
 import { CheckoutFeedback } from './checkout-feedback';
+import { usePaymentAvailability } from './use-payment-availability';
 import { type LookupOrders, usePlaceOrder } from './use-place-order';
 
 interface CheckoutPageProps {
@@ -22,10 +23,6 @@ interface CheckoutPageProps {
   products: ProductLookup;
   lookupOrders: LookupOrders;
   onPaid: (orderId: string) => void;
-  /** Banners composed by the app (payments unavailable, offline). */
-  notice?: ReactNode;
-  /** Why the app says ordering is not possible right now, if it does. */
-  blockedReason?: string;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -54,13 +51,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
   return <SignedInCheckout {...props} />;
 }
 
-function SignedInCheckout({
-  products,
-  lookupOrders,
-  onPaid,
-  notice,
-  blockedReason,
-}: CheckoutPageProps) {
+function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps) {
   const cart = useQuery(cartQuery());
   const address = useQuery(addressQuery());
   const card = useQuery(cardQuery());
@@ -73,6 +64,7 @@ function SignedInCheckout({
     onPaid,
   });
   const feedbackRef = useRef<HTMLDivElement>(null);
+  const { banner, blockedReason } = usePaymentAvailability();
 
   // A payment that was under way when this tab was reloaded or closed: find out what happened.
   const resumed = useRef(false);
@@ -84,7 +76,9 @@ function SignedInCheckout({
   }, [attempt, state.type, resumeInterrupted]);
 
   useEffect(() => {
-    if (state.type === 'failed' || state.type === 'awaiting') feedbackRef.current?.focus();
+    if (state.type === 'failed' || state.type === 'awaiting' || state.type === 'busy-elsewhere') {
+      feedbackRef.current?.focus();
+    }
   }, [state]);
 
   if (!cart.data) {
@@ -117,7 +111,7 @@ function SignedInCheckout({
   return (
     <section>
       <PageHeading>Checkout</PageHeading>
-      {notice}
+      {banner}
       <div className="checkout-grid">
         <div>
           <Section title="Shipping address">

@@ -1,14 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { config } from '@/config/env';
 import { statusKeyOf } from '@/domain/order-status';
-import { isApiError } from '@/lib/api-error';
+import { ApiError, isApiError } from '@/lib/api-error';
 import { createId } from '@/lib/ids';
+import { track } from '@/lib/telemetry';
 import { cartKeys, emptyCart } from '../api/cart';
-import { placeOrder } from '../api/place-order';
-import { cartFingerprint, findAttemptOrder, type FoundOrder } from '../model/attempt';
+import { placeOrder, type PlacedOrder } from '../api/place-order';
+import { type Attempt, cartFingerprint, findAttemptOrder, type FoundOrder } from '../model/attempt';
 import { failureOutcome, type OutcomeCopy } from '../model/checkout-outcome';
 import { useAttemptActions, useOpenAttempt } from '../stores/attempt-store';
+import { useBreakerActions } from '../stores/breaker-store';
 
 /** An order as the app's order lookup reports it (composed from the orders feature). */
 export interface LookedUpOrder extends FoundOrder {
@@ -26,6 +28,7 @@ export type Lookup =
 export type CheckoutState =
   | { type: 'idle' }
   | { type: 'placing' }
+  | { type: 'busy-elsewhere' }
   | { type: 'awaiting'; orderId: string; requestId: string }
   | { type: 'failed'; copy: OutcomeCopy; requestId: string; orderId?: string; lookup?: Lookup };
 
@@ -38,9 +41,39 @@ interface Line {
 /** One POST /orders at a time in this page, whatever the shopper clicks or presses. */
 let inFlight = false;
 
+/**
+ * One POST /orders at a time across the shopper's tabs too, where the browser has Web Locks.
+ * Resolves to undefined when another tab holds the lock.
+ */
+async function exclusively<T>(task: () => Promise<T>): Promise<T | undefined> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return task();
+  return locks.request('sockshop-place-order', { ifAvailable: true }, async (lock) =>
+    lock ? task() : undefined,
+  );
+}
+
 function isPaid(status: unknown): boolean {
   const key = statusKeyOf(status);
   return key === 'paid' || key === 'paid-untracked' || key === 'shipped' || key === 'delivered';
+}
+
+const AUTO_RETRY_KINDS = new Set(['network', 'timeout', 'conflict']);
+
+/**
+ * Sends the order. When the backend is known to honour idempotency keys (configuration), a lost
+ * answer is asked again with the same key, twice at most; otherwise never.
+ */
+async function send(attempt: Attempt, requestId: string): Promise<PlacedOrder> {
+  const retries = config.autoRetryCheckout ? 2 : 0;
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await placeOrder({ idempotencyKey: attempt.key, requestId });
+    } catch (error) {
+      if (tries >= retries || !isApiError(error) || !AUTO_RETRY_KINDS.has(error.kind)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** tries));
+    }
+  }
 }
 
 export function usePlaceOrder(options: {
@@ -53,59 +86,89 @@ export function usePlaceOrder(options: {
   const queryClient = useQueryClient();
   const attempt = useOpenAttempt();
   const { paymentStarted, attemptSettled, outcomeUnknown } = useAttemptActions();
+  const breaker = useBreakerActions();
   const [state, setState] = useState<CheckoutState>({ type: 'idle' });
-  const mounted = useRef(true);
 
   const finishPaid = useCallback(
-    async (orderId: string) => {
+    async (orderId: string, requestId: string) => {
       attemptSettled();
+      breaker.paymentWorked();
+      track({ type: 'checkout_succeeded', requestId, orderId });
       // Sock Shop's server does not empty the cart; the storefront does. A failure here leaves
       // the cart as it was, never the order.
       await emptyCart().catch(() => undefined);
       await queryClient.invalidateQueries({ queryKey: cartKeys.all });
       onPaid(orderId);
     },
-    [attemptSettled, onPaid, queryClient],
+    [attemptSettled, breaker, onPaid, queryClient],
   );
 
   /** Looks for the order an attempt created, and says what was found. */
   const checkOrders = useCallback(
-    async (startedAt: number, base: Extract<CheckoutState, { type: 'failed' }>) => {
+    async (current: Attempt, base: Extract<CheckoutState, { type: 'failed' }>) => {
       setState({ ...base, lookup: { state: 'checking' } });
       let lookup: Lookup;
       try {
-        const found = findAttemptOrder(await lookupOrders(), { startedAt }, total);
+        const found = findAttemptOrder(await lookupOrders(), current);
         lookup = found ? { state: 'found', order: found } : { state: 'none' };
       } catch {
         lookup = { state: 'failed' };
       }
       if (lookup.state === 'found') {
-        const key = statusKeyOf(lookup.order.status);
         if (isPaid(lookup.order.status) && !base.copy.settled) {
-          await finishPaid(lookup.order.id);
+          await finishPaid(lookup.order.id, base.requestId);
           return;
         }
-        if (key === 'payment-failed') attemptSettled();
+        if (statusKeyOf(lookup.order.status) === 'payment-failed') attemptSettled();
       }
       setState({ ...base, lookup });
     },
-    [attemptSettled, finishPaid, lookupOrders, total],
+    [attemptSettled, finishPaid, lookupOrders],
   );
 
-  const submit = useCallback(async () => {
-    if (inFlight || lines.length === 0) return;
-    inFlight = true;
-    setState({ type: 'placing' });
-    const current = paymentStarted(cartFingerprint(lines));
+  const failed = useCallback(
+    async (error: unknown, current: Attempt, requestId: string) => {
+      const kind = isApiError(error) ? error.kind : 'network';
+      const copy = failureOutcome(kind, config.paymentLimit);
+      if (copy.settled) attemptSettled();
+      else outcomeUnknown();
+      if (kind === 'payment-unavailable') breaker.paymentUnavailable();
+      else breaker.orderEnded();
+      track({
+        type: 'checkout_failed',
+        kind,
+        requestId,
+        idempotencyKey: current.key,
+        httpStatus: error instanceof ApiError ? error.status : undefined,
+      });
+      const base = { type: 'failed' as const, copy, requestId };
+      if (copy.checkOrders) await checkOrders(current, base);
+      else setState(base);
+    },
+    [attemptSettled, breaker, checkOrders, outcomeUnknown],
+  );
+
+  const place = useCallback(async () => {
+    const current = paymentStarted({ fingerprint: cartFingerprint(lines), total });
     const requestId = createId();
+    breaker.orderStarted();
+    track({ type: 'checkout_started', idempotencyKey: current.key, requestId });
     try {
-      const placed = await placeOrder({ idempotencyKey: current.key, requestId });
+      const placed = await send(current, requestId);
       if (isPaid(placed.status)) {
-        await finishPaid(placed.id);
+        await finishPaid(placed.id, requestId);
         return;
       }
       if (statusKeyOf(placed.status) === 'payment-failed') {
         attemptSettled();
+        breaker.paymentUnavailable();
+        track({
+          type: 'checkout_failed',
+          kind: 'payment-unavailable',
+          requestId,
+          idempotencyKey: current.key,
+          orderId: placed.id,
+        });
         setState({
           type: 'failed',
           copy: failureOutcome('payment-unavailable', config.paymentLimit),
@@ -116,30 +179,34 @@ export function usePlaceOrder(options: {
       }
       // Saved but not yet paid: not a success. Keep the cart and the key.
       outcomeUnknown();
+      breaker.orderEnded();
       setState({ type: 'awaiting', orderId: placed.id, requestId });
     } catch (error) {
-      const kind = isApiError(error) ? error.kind : 'network';
-      const copy = failureOutcome(kind, config.paymentLimit);
-      if (copy.settled) attemptSettled();
-      else outcomeUnknown();
-      const failed = {
-        type: 'failed' as const,
-        copy,
-        requestId: isApiError(error) ? error.requestId : requestId,
-      };
-      if (copy.checkOrders) await checkOrders(current.startedAt, failed);
-      else setState(failed);
+      await failed(error, current, requestId);
+    }
+  }, [attemptSettled, breaker, failed, finishPaid, lines, outcomeUnknown, paymentStarted, total]);
+
+  const submit = useCallback(async () => {
+    if (inFlight || lines.length === 0) return;
+    inFlight = true;
+    setState({ type: 'placing' });
+    try {
+      const ran = await exclusively(async () => {
+        await place();
+        return true;
+      });
+      if (!ran) setState({ type: 'busy-elsewhere' });
     } finally {
       inFlight = false;
       void queryClient.invalidateQueries({ queryKey: cartKeys.all });
     }
-  }, [attemptSettled, checkOrders, finishPaid, lines, outcomeUnknown, paymentStarted, queryClient]);
+  }, [lines.length, place, queryClient]);
 
   /** A payment that was under way when the page was closed or reloaded has an unknown outcome. */
   const resumeInterrupted = useCallback(() => {
-    if (!attempt || inFlight || !mounted.current) return;
+    if (!attempt || inFlight) return;
     outcomeUnknown();
-    void checkOrders(attempt.startedAt, {
+    void checkOrders(attempt, {
       type: 'failed',
       copy: failureOutcome('network', config.paymentLimit),
       requestId: attempt.key,

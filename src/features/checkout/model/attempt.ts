@@ -5,6 +5,8 @@ export interface Attempt {
   key: string;
   /** The cart this key was made for: a changed cart gets a new key. */
   fingerprint: string;
+  /** The total the shopper was asked to pay: how the attempt's order is recognised later. */
+  total?: number;
   startedAt: number;
   /**
    * in-flight: a request is (or was, if the page was closed mid-payment) under way.
@@ -26,12 +28,12 @@ export function cartFingerprint(
 /** The key to use now: the open attempt's key for the same cart, else a fresh one. */
 export function attemptFor(
   open: Attempt | null,
-  fingerprint: string,
+  cart: { fingerprint: string; total: number },
   newKey: () => string,
   now: number,
 ): Attempt {
-  if (open && open.fingerprint === fingerprint) return { ...open, phase: 'in-flight' };
-  return { key: newKey(), fingerprint, startedAt: now, phase: 'in-flight' };
+  if (open && open.fingerprint === cart.fingerprint) return { ...open, phase: 'in-flight' };
+  return { key: newKey(), ...cart, startedAt: now, phase: 'in-flight' };
 }
 
 export interface FoundOrder {
@@ -47,10 +49,10 @@ export interface FoundOrder {
  */
 export function findAttemptOrder<T extends FoundOrder>(
   orders: readonly T[],
-  attempt: { startedAt: number },
-  expectedTotal: number | undefined,
+  attempt: { startedAt: number; total?: number },
   clockSkewMs = 120_000,
 ): T | undefined {
+  const expectedTotal = attempt.total;
   return orders
     .filter((order) => (order.date?.getTime() ?? 0) >= attempt.startedAt - clockSkewMs)
     .filter(

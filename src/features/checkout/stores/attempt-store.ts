@@ -11,7 +11,7 @@ interface AttemptState {
   attempt: Attempt | null;
   actions: {
     /** Starts or resumes the attempt for this cart and returns it. */
-    paymentStarted: (fingerprint: string) => Attempt;
+    paymentStarted: (cart: { fingerprint: string; total: number }) => Attempt;
     /** A definite answer: the next try gets a new key. */
     attemptSettled: () => void;
     /** No definite answer: keep the key so asking again cannot charge twice. */
@@ -24,8 +24,8 @@ const useAttemptStore = create<AttemptState>()(
     (set, get) => ({
       attempt: null,
       actions: {
-        paymentStarted: (fingerprint) => {
-          const attempt = attemptFor(get().attempt, fingerprint, createId, Date.now());
+        paymentStarted: (cart) => {
+          const attempt = attemptFor(get().attempt, cart, createId, Date.now());
           set({ attempt });
           return attempt;
         },
@@ -44,6 +44,14 @@ const useAttemptStore = create<AttemptState>()(
     },
   ),
 );
+
+/** Loads the tab's attempt from sessionStorage, as a page load does. */
+export function restoreAttempt(): void {
+  // (setState writes through to storage, so it only runs when there is nothing stored.)
+  const name = useAttemptStore.persist.getOptions().name ?? '';
+  if (sessionStorage.getItem(name) === null) useAttemptStore.setState({ attempt: null });
+  else void useAttemptStore.persist.rehydrate();
+}
 
 export const useOpenAttempt = () => useAttemptStore((state) => state.attempt);
 export const useAttemptActions = () => useAttemptStore((state) => state.actions);

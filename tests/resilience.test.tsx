@@ -1,0 +1,280 @@
+import { onlineManager } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { expect, onTestFinished, test } from 'vitest';
+import { configureMock } from '../mocks/config';
+import { listOrders } from '../mocks/db';
+import { server } from '../mocks/node';
+import { setScenario } from '../mocks/scenarios';
+import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+
+const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e';
+const CROSSED = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
+
+async function addToCart(id: string) {
+  const response = await fetch('/api/cart', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id }),
+  });
+  if (!response.ok) throw new Error(`could not add ${id}`);
+}
+
+/** Records the Idempotency-Key of every POST /orders that reaches the mock backend. */
+function recordOrderPosts(): string[] {
+  const keys: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    if (request.method === 'POST' && new URL(request.url).pathname === '/api/orders') {
+      keys.push(request.headers.get('Idempotency-Key') ?? '(none)');
+    }
+  };
+  server.events.on('request:start', listener);
+  onTestFinished(() => server.events.removeListener('request:start', listener));
+  return keys;
+}
+
+async function openCheckout() {
+  await signInAs();
+  await addToCart(NERD_LEG);
+  const view = renderApp('/checkout');
+  const button = await screen.findByRole('button', { name: /place order/i });
+  await waitFor(() => expect(button).toBeEnabled());
+  return { ...view, button };
+}
+
+const placeOrderButton = () => screen.getByRole('button', { name: /place order/i });
+
+test('a burst of 20 clicks and Enter presses sends exactly one POST /orders', async () => {
+  const posts = recordOrderPosts();
+  const { user, button } = await openCheckout();
+  await Promise.all(Array.from({ length: 20 }, () => user.click(button)));
+  button.focus();
+  await user.keyboard('{Enter}{Enter}{Enter}');
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(posts).toHaveLength(1);
+  expect(listOrders()).toHaveLength(1);
+});
+
+test('reload mid-payment: the same key is kept and the order that went through is found, not paid again', async () => {
+  const posts = recordOrderPosts();
+  await signInAs();
+  await addToCart(NERD_LEG);
+  // The tab sent the order with key K, then was reloaded before the answer arrived.
+  const placed = await fetch('/api/orders', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': '"key-before-reload"' },
+  });
+  expect(placed.status).toBe(201);
+  const fingerprint = `${NERD_LEG}x1@799`;
+  sessionStorage.setItem(
+    'sockshop-checkout-attempt',
+    JSON.stringify({
+      state: {
+        attempt: {
+          key: 'key-before-reload',
+          fingerprint,
+          total: 12.98,
+          startedAt: Date.now() - 2_000,
+          phase: 'in-flight',
+        },
+      },
+      version: 1,
+    }),
+  );
+
+  const { history } = renderApp('/checkout');
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(history.at(-1)).toMatch(/\?placed=1$/);
+  expect(posts).toEqual(['"key-before-reload"']);
+  expect(listOrders()).toHaveLength(1);
+});
+
+test('reload mid-payment when nothing arrived: the retry reuses the same key', async () => {
+  const posts = recordOrderPosts();
+  await signInAs();
+  await addToCart(NERD_LEG);
+  sessionStorage.setItem(
+    'sockshop-checkout-attempt',
+    JSON.stringify({
+      state: {
+        attempt: {
+          key: 'key-lost',
+          fingerprint: `${NERD_LEG}x1@799`,
+          startedAt: Date.now() - 2_000,
+          phase: 'in-flight',
+        },
+      },
+      version: 1,
+    }),
+  );
+  const { user } = renderApp('/checkout');
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+  await user.click(placeOrderButton());
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(posts).toEqual(['"key-lost"']);
+  expect(listOrders()).toHaveLength(1);
+});
+
+test('a checkout timeout goes to the unknown path; asking again reuses the key and gets the original order', async () => {
+  const posts = recordOrderPosts();
+  setScenario('orders-slow');
+  configureMock({ ordersSlowMs: 3_500 }); // longer than the storefront's 2.5 s checkout timeout in tests
+  // The order lookup is down too, so the shopper has to ask again.
+  server.use(
+    http.get('*/api/orders', () =>
+      HttpResponse.json({ message: 'down', error: {} }, { status: 500 }),
+    ),
+  );
+  const { user, button } = await openCheckout();
+
+  await user.click(button);
+  const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+  await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'), {
+    timeout: 5_000,
+  });
+  await waitFor(() => expect(alert).toHaveTextContent(/could not check your orders/));
+
+  // Still in flight on the backend: 409, still unknown. Then the replay of the first answer.
+  await user.click(placeOrderButton());
+  await waitFor(() => expect(posts).toHaveLength(2));
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  await user.click(placeOrderButton());
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i, {}, { timeout: 5_000 }),
+  ).toBeInTheDocument();
+
+  expect(new Set(posts).size).toBe(1);
+  expect(posts.length).toBeGreaterThanOrEqual(3);
+  expect(listOrders()).toHaveLength(1);
+});
+
+test('after "payment unavailable" the next try gets a new key and a new order', async () => {
+  const posts = recordOrderPosts();
+  setScenario('payment-down');
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent(/could not process your payment/));
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+
+  setScenario('healthy');
+  await user.click(placeOrderButton());
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(posts).toHaveLength(2);
+  expect(posts[0]).not.toBe(posts[1]);
+  expect(
+    listOrders()
+      .map((order) => order.state)
+      .sort(),
+  ).toEqual(['PAID', 'PAYMENT_FAILED']);
+});
+
+test('a changed cart gets a new key, even after an unknown outcome', async () => {
+  const posts = recordOrderPosts();
+  server.use(http.post('*/api/orders', () => HttpResponse.error(), { once: true }));
+  const { user, button, queryClient } = await openCheckout();
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
+
+  await addToCart(CROSSED);
+  await act(() => queryClient.invalidateQueries());
+  const summary = screen.getByRole('region', { name: /order summary/i });
+  await within(summary).findByText(/Crossed/);
+  await user.click(placeOrderButton());
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(posts).toHaveLength(2);
+  expect(posts[0]).not.toBe(posts[1]);
+});
+
+test('reads are retried on 503 and shown; a 404 is not retried', async () => {
+  let catalogueCalls = 0;
+  server.use(
+    http.get('*/api/catalogue', () => {
+      catalogueCalls += 1;
+      return catalogueCalls <= 2 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json([]);
+    }),
+  );
+  renderApp('/');
+  expect(await screen.findByText(/no socks match/i)).toBeInTheDocument();
+  expect(catalogueCalls).toBe(3);
+
+  let sockCalls = 0;
+  server.use(
+    http.get('*/api/catalogue/:id', () => {
+      sockCalls += 1;
+      return new HttpResponse(null, { status: 404 });
+    }),
+  );
+  renderApp('/socks/missing');
+  expect(await screen.findByText("We couldn't find this sock.")).toBeInTheDocument();
+  expect(sockCalls).toBe(1);
+});
+
+test('a 406 on a read is not retried', async () => {
+  let calls = 0;
+  server.use(
+    http.get('*/api/catalogue/:id', () => {
+      calls += 1;
+      return HttpResponse.json({ status: 406, message: 'no' }, { status: 406 });
+    }),
+  );
+  renderApp(`/socks/${NERD_LEG}`);
+  expect(await screen.findByText("We couldn't load this sock.")).toBeInTheDocument();
+  expect(calls).toBe(1);
+});
+
+test('the payment breaker opens after 3 failures, blocks ordering, half-opens after the cool-down, closes on success', async () => {
+  setScenario('payment-down');
+  const { user, button } = await openCheckout();
+  for (let i = 0; i < 3; i += 1) {
+    await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+    await user.click(i === 0 ? button : placeOrderButton());
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(/could not process your payment/),
+    );
+  }
+  expect(await screen.findByText('Payments are temporarily unavailable.')).toBeInTheDocument();
+  expect(placeOrderButton()).toBeDisabled();
+  expect(
+    screen.getByText(/Payments are temporarily unavailable\. You can try again in \d+ s\./),
+  ).toBeInTheDocument();
+
+  // After the cool-down (1.5 s in tests) one probe is allowed; payment is back, so it closes.
+  setScenario('healthy');
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled(), { timeout: 4_000 });
+  await user.click(placeOrderButton());
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(screen.queryByText('Payments are temporarily unavailable.')).not.toBeInTheDocument();
+});
+
+test('offline: a banner says so, Place order explains why it is disabled, and all resumes online', async () => {
+  const { button } = await openCheckout();
+  onTestFinished(() => onlineManager.setOnline(true));
+  act(() => onlineManager.setOnline(false));
+  expect(
+    await screen.findByText(/you are offline\. what you see may be out of date/i),
+  ).toBeInTheDocument();
+  expect(button).toBeDisabled();
+  expect(screen.getByText('You are offline. Reconnect to place your order.')).toBeInTheDocument();
+
+  act(() => onlineManager.setOnline(true));
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+  expect(
+    screen.queryByText(/you are offline\. what you see may be out of date/i),
+  ).not.toBeInTheDocument();
+});
