@@ -11,7 +11,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const features = ['auth', 'catalogue', 'checkout', 'orders', 'qa'];
+const features = ['auth', 'catalogue', 'checkout', 'orders', 'ops', 'qa'];
 
 export default tseslint.config(
   {
@@ -23,6 +23,7 @@ export default tseslint.config(
       'mocks/public/mockServiceWorker.js',
       'test-results',
       'playwright-report',
+      '.scratch',
     ],
   },
   js.configs.recommended,

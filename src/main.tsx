@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { setupTelemetry } from './app/telemetry-setup';
 import './styles.css';
 
 async function enableMocking(): Promise<void> {
@@ -13,6 +14,8 @@ async function enableMocking(): Promise<void> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+setupTelemetry();
 
 enableMocking()
   .catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { cartHandlers } from './cart';
 import { catalogueHandlers } from './catalogue';
 import { fallbackHandlers } from './fallback';
 import { healthHandlers } from './health';
+import { opsHandlers } from './ops';
 import { ordersHandlers } from './orders';
 import { userHandlers } from './user';
 
@@ -30,6 +31,7 @@ export function createHandlers(prefix: string, options: CreateHandlersOptions = 
     ...userHandlers(resolved),
     ...ordersHandlers(resolved),
     ...healthHandlers(resolved),
+    ...opsHandlers(resolved),
     ...fallbackHandlers(resolved),
   ];
 }

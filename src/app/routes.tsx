@@ -24,6 +24,12 @@ const SignInPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import('@/features/auth/components/register-page').then((m) => ({ default: m.RegisterPage })),
 );
+// Support/QA view, linked from the QA panel only (not from the shopper navigation).
+const PaymentIssuesPage = lazy(() =>
+  import('@/features/ops/components/payment-issues-page').then((m) => ({
+    default: m.PaymentIssuesPage,
+  })),
+);
 
 function NotFound() {
   return (
@@ -48,6 +54,7 @@ export function AppRoutes() {
         <Route path="/register" component={RegisterPage} />
         <Route path="/orders" component={OrdersRoute} />
         <Route path="/orders/:id" component={OrderRoute} />
+        <Route path="/ops/payment-issues" component={PaymentIssuesPage} />
         <Route component={NotFound} />
       </Switch>
     </Suspense>

@@ -1,5 +1,5 @@
+import { type Order, orderSchema } from '@/domain/order';
 import { apiRequest } from '@/lib/api-client';
-import { type Order, orderSchema } from './order-schema';
 
 /** GET /orders/<id>: HAL JSON; an unknown id answers 404 with an empty body. */
 export function getOrder(id: string, signal?: AbortSignal): Promise<Order> {

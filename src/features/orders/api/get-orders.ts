@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { type Order, orderSchema } from '@/domain/order';
 import { apiRequest } from '@/lib/api-client';
-import { type Order, orderSchema } from './order-schema';
 
 const ordersSchema = z.array(orderSchema);
 

@@ -1,8 +1,9 @@
 import { type Query, queryOptions } from '@tanstack/react-query';
+import type { Order } from '@/domain/order';
 import { nextPoll, type WatchState } from '../model/watch';
 import { getOrder } from './get-order';
 import { getOrders } from './get-orders';
-import { type Order, orderKeys } from './order-schema';
+import { orderKeys } from './order-schema';
 
 /**
  * Order status is never served from a cache: staleTime 0, refetch on every mount and on focus,

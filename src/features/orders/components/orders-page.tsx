@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
+import { Freshness } from '@/components/ui/freshness';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { describeOrderStatus } from '@/domain/order-status';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
 import { ordersQuery } from '../api/order-queries';
-import { Freshness } from './freshness';
 import { StatusBadge } from './status-badge';
 import { useStatusChanges } from './use-status-changes';
 
