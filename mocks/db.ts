@@ -111,6 +111,11 @@ export function findCustomer(id: string | undefined): Customer | undefined {
   return id === undefined ? undefined : db.customers.find((c) => c.id === id);
 }
 
+/** Every customer, in the order they were created. */
+export function listCustomers(): readonly Customer[] {
+  return db.customers;
+}
+
 export function findCustomerByUsername(username: string): Customer | undefined {
   return db.customers.find((c) => c.username === username);
 }

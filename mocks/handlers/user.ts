@@ -30,7 +30,8 @@ import {
 
 const USER = 'http://user';
 
-function customerJson(c: Customer) {
+/** A customer as the user service sends it (GET /customers/:id and the GET /customers list). */
+export function customerJson(c: Customer) {
   const self = `${USER}/customers/${c.id}`;
   return {
     firstName: c.firstName,
