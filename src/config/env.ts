@@ -13,7 +13,8 @@ function readBase(raw: string | undefined): string {
   return base === '' ? '' : base.startsWith('/') || /^https?:\/\//.test(base) ? base : `/${base}`;
 }
 
-const env = import.meta.env;
+// `?? {}`: the benchmarks import this module outside Vite, where import.meta.env does not exist.
+const env: Partial<Record<string, unknown>> = import.meta.env ?? {};
 
 export const config = {
   /** Where the Sock Shop front-end API is reached from the browser (same origin; proxied in dev). */
