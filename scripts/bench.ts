@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 const { describeOrderStatus } = await import('../src/domain/order-status');
 const { orderSchema } = await import('../src/domain/order');
 const z = await import('zod/mini');
+const { halOrder } = await import('../tests/utils/fixtures');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,25 +51,11 @@ console.log(
 );
 
 // 2. Reading GET /orders: 500 HAL orders, validated and mapped, against JSON.parse alone.
-const hal = (i: number) => ({
-  customerId: '57a98d98e4b00679b4a830b2',
-  address: {
-    number: '246',
-    street: 'Whitelees Road',
-    city: 'Glasgow',
-    postcode: 'G67 3DL',
-    country: 'United Kingdom',
-  },
-  card: { longNum: '5544154011345918', expires: '08/19', ccv: '958' },
-  items: [{ itemId: 'a0a4f044-b040-410d-8ead-4de0446aec7e', quantity: 2, unitPrice: 7.99 }],
-  shipment: { name: '57a98d98e4b00679b4a830b2' },
-  date: `2025-10-30T08:${String(i % 60).padStart(2, '0')}:00.000+0000`,
-  total: 20.969999,
-  status: statuses[i % statuses.length],
-  _links: {
-    self: { href: `http://orders/orders/${(0x690000000000 + i).toString(16).padStart(24, '0')}` },
-  },
-});
+const hal = (i: number) =>
+  halOrder((0x690000000000 + i).toString(16).padStart(24, '0'), {
+    date: `2025-10-30T08:${String(i % 60).padStart(2, '0')}:00.000+0000`,
+    status: statuses[i % statuses.length],
+  });
 const body = JSON.stringify(Array.from({ length: 500 }, (_, i) => hal(i)));
 const listSchema = z.array(orderSchema);
 const parseOnly = median(time(25, () => void JSON.parse(body)));

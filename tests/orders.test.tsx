@@ -1,26 +1,15 @@
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { server } from '../mocks/node';
+import { halOrder as fixture } from './utils/fixtures';
 import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 function halOrder(id: string, status: unknown, minute: number) {
-  return {
-    customerId: '57a98d98e4b00679b4a830b2',
-    address: {
-      number: '246',
-      street: 'Whitelees Road',
-      city: 'Glasgow',
-      postcode: 'G67 3DL',
-      country: 'United Kingdom',
-    },
-    card: { longNum: '5544154011345918', expires: '08/19', ccv: '958' },
-    items: [{ itemId: 'a0a4f044-b040-410d-8ead-4de0446aec7e', quantity: 2, unitPrice: 7.99 }],
+  return fixture(id, {
     shipment: status === 'PAYMENT_FAILED' ? null : { name: '57a98d98e4b00679b4a830b2' },
     date: `2025-10-30T08:${String(minute).padStart(2, '0')}:00.000+0000`,
-    total: 20.969999,
     ...(status === undefined ? {} : { status }),
-    _links: { self: { href: `http://orders/orders/${id}` } },
-  };
+  });
 }
 
 const STATUSES: [string, unknown, string][] = [

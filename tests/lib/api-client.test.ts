@@ -11,6 +11,7 @@ import { apiRequest } from '@/lib/api-client';
 import { ApiError, type ApiErrorKind } from '@/lib/api-error';
 import { formatMoney, parseSockShopDate } from '@/lib/format';
 import { server } from '../../mocks/node';
+import { halOrder as fixture } from '../utils/fixtures';
 
 /** A response the way the real front-end sends most bodies: no Content-Type header at all. */
 function bare(body: unknown, status = 200): Response {
@@ -30,27 +31,13 @@ async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the call to fail');
 }
 
-const halOrder = (id: string, extra: Record<string, unknown> = {}) => ({
-  customerId: '57a98d98e4b00679b4a830b2',
-  customer: { firstName: 'User', lastName: 'Name', username: 'user', addresses: [], cards: [] },
-  address: {
-    number: '246',
-    street: 'Whitelees Road',
-    city: 'Glasgow',
-    postcode: 'G67 3DL',
-    country: 'United Kingdom',
-  },
-  card: { longNum: '5544154011345918', expires: '08/19', ccv: '958' },
-  items: [{ itemId: '03fef6ac-1896-4ce8-bd69-b798f85c6e0b', quantity: 1, unitPrice: 99.99 }],
-  shipment: { name: '57a98d98e4b00679b4a830b2' },
-  date: '2017-03-16T15:42:28.620+0000',
-  total: 104.979996,
-  _links: {
-    self: { href: `http://orders/orders/${id}` },
-    order: { href: `http://orders/orders/${id}` },
-  },
-  ...extra,
-});
+const halOrder = (id: string, extra: Record<string, unknown> = {}) =>
+  fixture(id, {
+    items: [{ itemId: '03fef6ac-1896-4ce8-bd69-b798f85c6e0b', quantity: 1, unitPrice: 99.99 }],
+    date: '2017-03-16T15:42:28.620+0000',
+    total: 104.979996,
+    ...extra,
+  });
 
 test('GET /orders: 201, no Content-Type, ids only in links, sorted newest first, card masked', async () => {
   server.use(
