@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { configureMock, type MockConfig } from './config';
 import { enableDbPersistence, loadPersistedDb, resetDb } from './db';
 import { createHandlers } from './handlers';
 import {
@@ -21,9 +22,63 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
+/** sessionStorage key of the tab's knob overrides (a JSON `Partial<MockConfig>`). */
+const CONFIG_STORAGE_KEY = 'sockshop-mock-config';
+
+/** The numeric knobs a URL may set: `shippedAfterMs` is `?mock-shipped-after-ms=4000`. */
+const URL_KNOBS = [
+  'declineOverAmount',
+  'paymentTimeoutMs',
+  'ordersSlowMs',
+  'paymentRecoversAfterMs',
+  'flakySeed',
+  'flakyFailureRate',
+  'pendingMs',
+  'shippedAfterMs',
+  'deliveredAfterMs',
+  'progressionStepMs',
+  'latencyMs',
+] as const satisfies readonly (keyof MockConfig)[];
+
+function knobValue(raw: unknown): number | null {
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/**
+ * QA knob: `?mock-<knob>=<number>` on any URL tunes the mock for this tab, kept in sessionStorage
+ * `sockshop-mock-config` (URL values win over stored ones). Returns the overrides in effect.
+ */
+function restoreMockConfig(search: string, session: Storage | null): Partial<MockConfig> {
+  const patch: Partial<MockConfig> = {};
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(session?.getItem(CONFIG_STORAGE_KEY) ?? '{}');
+    if (typeof parsed === 'object' && parsed !== null) stored = parsed as Record<string, unknown>;
+  } catch {
+    // Unreadable: start from the defaults.
+  }
+  const params = new URLSearchParams(search);
+  for (const knob of URL_KNOBS) {
+    const name = `mock-${knob.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const requested = params.get(name);
+    const value = knobValue(requested ?? stored[knob]);
+    if (value !== null) patch[knob] = value;
+    else if (requested !== null) console.warn(`[mock api] ignored ${name}=${requested}`);
+  }
+  configureMock(patch);
+  try {
+    if (Object.keys(patch).length > 0) session?.setItem(CONFIG_STORAGE_KEY, JSON.stringify(patch));
+  } catch {
+    // Storage full or blocked: the knobs still apply to this page.
+  }
+  return patch;
+}
+
 /**
  * Starts the worker: restores the persisted db (localStorage `sockshop-mock-db`, card numbers
- * masked) and the tab's scenario (`?scenario=<name>` or sessionStorage `sockshop-mock-scenario`).
+ * masked), the tab's knobs (`?mock-<knob>=<n>` or sessionStorage `sockshop-mock-config`) and
+ * scenario (`?scenario=<name>` or sessionStorage `sockshop-mock-scenario`).
  */
 export async function startMockWorker(): Promise<void> {
   const local = storage('localStorage');
@@ -31,6 +86,8 @@ export async function startMockWorker(): Promise<void> {
     enableDbPersistence(local);
     loadPersistedDb();
   }
+  // Knobs before the scenario, so a `flakySeed` applies to the scenario selected here.
+  const knobs = restoreMockConfig(window.location.search, storage('sessionStorage'));
   const scenario = restoreScenario(window.location.search, storage('sessionStorage'));
   if (scenario.ignored) {
     console.warn(
@@ -43,6 +100,7 @@ export async function startMockWorker(): Promise<void> {
     serviceWorker: { url: '/mockServiceWorker.js' },
   });
   if (scenario.name !== 'healthy') console.info(`[mock api] scenario: ${scenario.name}`);
+  if (Object.keys(knobs).length > 0) console.info('[mock api] knobs:', knobs);
 }
 
 /*
@@ -64,10 +122,15 @@ export function selectMockScenario(name: ScenarioName): void {
   setScenario(name);
 }
 
-/** Back to the seed data and the healthy scenario (stored db too). Sessions are gone, so the
- * page's `logged_in` cookie is dropped as well: the shopper is signed out. */
+/** Back to the seed data, default knobs and the healthy scenario (stored db too). Sessions are
+ * gone, so the page's `logged_in` cookie is dropped as well: the shopper is signed out. */
 export function resetMockData(): void {
   resetDb();
   setScenario('healthy');
+  try {
+    storage('sessionStorage')?.removeItem(CONFIG_STORAGE_KEY);
+  } catch {
+    // Blocked storage: nothing was stored.
+  }
   document.cookie = 'logged_in=; Max-Age=0; Path=/';
 }

@@ -40,8 +40,11 @@ export function OrdersPage() {
               return (
                 <tr key={order.id}>
                   <th scope="row">
-                    <Link href={`/orders/${encodeURIComponent(order.id)}`}>
-                      <span className="visually-hidden">Order</span> {order.id}
+                    <Link
+                      href={`/orders/${encodeURIComponent(order.id)}`}
+                      aria-label={`Order ${order.id}`}
+                    >
+                      {order.id}
                     </Link>
                   </th>
                   <td>{formatDateTime(order.date)}</td>
