@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiRequest } from '@/lib/api-client';
 import { deleteCookie } from '@/lib/cookies';
-import { forgetSession } from '@/lib/session';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -39,7 +38,6 @@ export async function register(registration: Registration): Promise<{ id: string
 /** Sign-out is client-side in Sock Shop: the `logged_in` cookie is deleted. */
 export function signOut(): void {
   deleteCookie('logged_in');
-  forgetSession();
 }
 
 const customerSchema = z.union([

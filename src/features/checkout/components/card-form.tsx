@@ -49,21 +49,23 @@ export function CardForm() {
   };
 
   const field = (name: keyof NewCard, label: string, props: Record<string, string | number>) => (
-    <label>
-      {label}
-      <input
-        name={name}
-        required
-        aria-invalid={problems[name] ? true : undefined}
-        aria-describedby={problems[name] ? `card-${name}-problem` : undefined}
-        {...props}
-      />
+    <div className="field">
+      <label>
+        {label}
+        <input
+          name={name}
+          required
+          aria-invalid={problems[name] ? true : undefined}
+          aria-describedby={problems[name] ? `card-${name}-problem` : undefined}
+          {...props}
+        />
+      </label>
       {problems[name] ? (
         <span id={`card-${name}-problem`} className="field-problem">
           {problems[name]}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 
   return (

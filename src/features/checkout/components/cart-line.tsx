@@ -43,8 +43,14 @@ export function CartLine({ item, name, image }: { item: CartItem; name: string; 
         </select>
       </label>
       <p className="cart-line-total">{formatMoney(lineTotal)}</p>
-      <button type="button" className="link-button" disabled={busy} onClick={() => remove.mutate()}>
-        Remove<span className="visually-hidden"> {name}</span>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={`Remove ${name}`}
+        disabled={busy}
+        onClick={() => remove.mutate()}
+      >
+        Remove
       </button>
       {failure ? (
         <Alert
