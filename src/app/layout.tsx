@@ -4,6 +4,8 @@ import { OfflineBanner } from '@/components/ui/offline-banner';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { useSessionActions } from '@/features/auth/stores/session-store';
 import { CartBadge } from '@/features/checkout/components/cart-badge';
+import { PendingOrderWatcher } from '@/features/checkout/components/pending-order-watcher';
+import { lookupOrders } from './lookup-orders';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { cookieChanged } = useSessionActions();
@@ -38,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <OfflineBanner />
+      <PendingOrderWatcher lookupOrders={lookupOrders} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -212,3 +212,9 @@ export function describeOrderStatus(raw: unknown): StatusView {
     })),
   };
 }
+
+/** Is the payment of an order with this status confirmed? (Paid, or already shipped/delivered.) */
+export function isPaymentConfirmed(raw: unknown): boolean {
+  const key = statusKeyOf(raw);
+  return key === 'paid' || key === 'paid-untracked' || key === 'shipped' || key === 'delivered';
+}

@@ -39,6 +39,14 @@ test('a decline says nothing was charged and offers what works: the limit, not a
   expect(copy.settled).toBe(true);
 });
 
+test('a decline under the limit is not blamed on the limit', () => {
+  const copy = failureOutcome('payment-declined', 100, 12.98);
+  expect(copy.title).toMatch(/declined.*not been charged/i);
+  expect(copy.body).not.toContain('$100.00');
+  expect(copy.body).toMatch(/no other card to try/i);
+  expect(failureOutcome('payment-declined', 100, 104.98).body).toContain('$100.00');
+});
+
 test('outcomes that may have charged are unsettled and never say "not charged"', () => {
   for (const kind of ['upstream-timeout', 'network', 'timeout', 'conflict', 'malformed'] as const) {
     const copy = failureOutcome(kind, 100);

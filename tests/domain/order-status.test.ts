@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { BACKEND_STATUSES, describeOrderStatus, statusKeyOf } from '@/domain/order-status';
-import { pollDelay, POLL_MAX_MS } from '@/features/orders/model/poll-schedule';
+import { pollDelay, POLL_MAX_MS } from '@/domain/poll-schedule';
 
 test.each([
   ['CREATED', 'Order received', false],

@@ -100,7 +100,7 @@ export const CheckoutFeedback = forwardRef<HTMLDivElement, { state: CheckoutStat
             <>
               <p className="alert-title">Your order is waiting for payment confirmation.</p>
               <p>
-                We will keep your cart until the payment is confirmed. Follow{' '}
+                We are watching it and will keep your cart until the payment is confirmed. Follow{' '}
                 <Link href={`/orders/${encodeURIComponent(state.orderId)}`}>
                   order {state.orderId}
                 </Link>{' '}

@@ -104,6 +104,7 @@ function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps)
   if (address.isError || card.isError)
     missing.push('We could not load your saved details. Reload the page to try again.');
   if (blockedReason) missing.push(blockedReason);
+  if (state.type === 'awaiting') missing.push('Your order is waiting for payment confirmation.');
   const placing =
     state.type === 'placing' || (state.type === 'failed' && state.lookup?.state === 'checking');
   const overLimit = totals.total > config.paymentLimit;

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { config } from '@/config/env';
-import { statusKeyOf } from '@/domain/order-status';
+import { isPaymentConfirmed, statusKeyOf } from '@/domain/order-status';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { createId } from '@/lib/ids';
 import { track } from '@/lib/telemetry';
@@ -9,7 +9,7 @@ import { cartKeys, emptyCart } from '../api/cart';
 import { placeOrder, type PlacedOrder } from '../api/place-order';
 import { type Attempt, cartFingerprint, findAttemptOrder, type FoundOrder } from '../model/attempt';
 import { failureOutcome, type OutcomeCopy } from '../model/checkout-outcome';
-import { useAttemptActions, useOpenAttempt } from '../stores/attempt-store';
+import { useAttemptActions, useOpenAttempt, useSettledOrder } from '../stores/attempt-store';
 import { useBreakerActions } from '../stores/breaker-store';
 
 /** An order as the app's order lookup reports it (composed from the orders feature). */
@@ -53,11 +53,6 @@ async function exclusively<T>(task: () => Promise<T>): Promise<T | undefined> {
   );
 }
 
-function isPaid(status: unknown): boolean {
-  const key = statusKeyOf(status);
-  return key === 'paid' || key === 'paid-untracked' || key === 'shipped' || key === 'delivered';
-}
-
 const AUTO_RETRY_KINDS = new Set(['network', 'timeout', 'conflict']);
 
 /**
@@ -85,7 +80,7 @@ export function usePlaceOrder(options: {
   const { lines, total, lookupOrders, onPaid } = options;
   const queryClient = useQueryClient();
   const attempt = useOpenAttempt();
-  const { paymentStarted, attemptSettled, outcomeUnknown } = useAttemptActions();
+  const { paymentStarted, attemptSettled, outcomeUnknown, orderAwaiting } = useAttemptActions();
   const breaker = useBreakerActions();
   const [state, setState] = useState<CheckoutState>({ type: 'idle' });
 
@@ -115,7 +110,7 @@ export function usePlaceOrder(options: {
         lookup = { state: 'failed' };
       }
       if (lookup.state === 'found') {
-        if (isPaid(lookup.order.status) && !base.copy.settled) {
+        if (isPaymentConfirmed(lookup.order.status) && !base.copy.settled) {
           await finishPaid(lookup.order.id, base.requestId);
           return;
         }
@@ -129,7 +124,7 @@ export function usePlaceOrder(options: {
   const failed = useCallback(
     async (error: unknown, current: Attempt, requestId: string) => {
       const kind = isApiError(error) ? error.kind : 'network';
-      const copy = failureOutcome(kind, config.paymentLimit);
+      const copy = failureOutcome(kind, config.paymentLimit, current.total);
       if (copy.settled) attemptSettled();
       else outcomeUnknown();
       if (kind === 'payment-unavailable') breaker.paymentUnavailable();
@@ -155,7 +150,7 @@ export function usePlaceOrder(options: {
     track({ type: 'checkout_started', idempotencyKey: current.key, requestId });
     try {
       const placed = await send(current, requestId);
-      if (isPaid(placed.status)) {
+      if (isPaymentConfirmed(placed.status)) {
         await finishPaid(placed.id, requestId);
         return;
       }
@@ -177,14 +172,14 @@ export function usePlaceOrder(options: {
         });
         return;
       }
-      // Saved but not yet paid: not a success. Keep the cart and the key.
-      outcomeUnknown();
+      // Saved but not yet paid: not a success. Keep the cart and the key, and watch the order.
+      orderAwaiting(placed.id);
       breaker.orderEnded();
       setState({ type: 'awaiting', orderId: placed.id, requestId });
     } catch (error) {
       await failed(error, current, requestId);
     }
-  }, [attemptSettled, breaker, failed, finishPaid, lines, outcomeUnknown, paymentStarted, total]);
+  }, [attemptSettled, breaker, failed, finishPaid, lines, orderAwaiting, paymentStarted, total]);
 
   const submit = useCallback(async () => {
     if (inFlight || lines.length === 0) return;
@@ -201,6 +196,27 @@ export function usePlaceOrder(options: {
       void queryClient.invalidateQueries({ queryKey: cartKeys.all });
     }
   }, [lines.length, place, queryClient]);
+
+  // An order saved but not yet paid is watched by PendingOrderWatcher (mounted by the app, so
+  // it goes on when the shopper leaves this page). If this page is still open, follow it.
+  const settledOrder = useSettledOrder();
+  const awaitingId = state.type === 'awaiting' ? state.orderId : undefined;
+  const awaitingRequest = state.type === 'awaiting' ? state.requestId : '';
+  useEffect(() => {
+    if (!awaitingId || settledOrder?.orderId !== awaitingId) return;
+    if (settledOrder.paid) {
+      onPaid(awaitingId);
+      return;
+    }
+    // Reacting to another component's news (the watcher), not deriving state: an effect is right here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setState({
+      type: 'failed',
+      copy: failureOutcome('payment-unavailable', config.paymentLimit),
+      requestId: awaitingRequest,
+      orderId: awaitingId,
+    });
+  }, [awaitingId, awaitingRequest, settledOrder, onPaid]);
 
   /** A payment that was under way when the page was closed or reloaded has an unknown outcome. */
   const resumeInterrupted = useCallback(() => {

@@ -11,8 +11,11 @@ export interface Attempt {
   /**
    * in-flight: a request is (or was, if the page was closed mid-payment) under way.
    * unknown: the request ended without a definite answer (timeout, network, 409...).
+   * awaiting: the order was saved but its payment is not decided yet (CREATED/PENDING).
    */
-  phase: 'in-flight' | 'unknown';
+  phase: 'in-flight' | 'unknown' | 'awaiting';
+  /** The saved order, while awaiting its payment. */
+  orderId?: string;
 }
 
 export function cartFingerprint(

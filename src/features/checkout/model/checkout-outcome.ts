@@ -26,10 +26,28 @@ export interface OutcomeCopy {
   checkOrders: boolean;
 }
 
-export function failureOutcome(kind: ApiErrorKind, paymentLimit: number): OutcomeCopy {
+/**
+ * @param paymentLimit the payment service's decline threshold
+ * @param total what the shopper was asked to pay, when known: a decline under the limit is not
+ *   explained by the limit
+ */
+export function failureOutcome(
+  kind: ApiErrorKind,
+  paymentLimit: number,
+  total?: number,
+): OutcomeCopy {
   const limit = paymentLimit.toFixed(2);
   switch (kind) {
     case 'payment-declined':
+      if (total !== undefined && total <= paymentLimit) {
+        return {
+          outcome: 'declined',
+          title: 'Your payment was declined. You have not been charged.',
+          body: 'The payment service refused this payment. This shop always charges the first card on your account, so there is no other card to try here. Your cart is saved: please try again later.',
+          settled: true,
+          checkOrders: false,
+        };
+      }
       return {
         outcome: 'declined',
         title: 'Your payment was declined. You have not been charged.',

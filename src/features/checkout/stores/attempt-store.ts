@@ -9,6 +9,8 @@ import { type Attempt, attemptFor } from '../model/attempt';
  */
 interface AttemptState {
   attempt: Attempt | null;
+  /** How the last awaited order ended, for the checkout page if it is open. */
+  settledOrder: { orderId: string; paid: boolean } | null;
   actions: {
     /** Starts or resumes the attempt for this cart and returns it. */
     paymentStarted: (cart: { fingerprint: string; total: number }) => Attempt;
@@ -16,6 +18,10 @@ interface AttemptState {
     attemptSettled: () => void;
     /** No definite answer: keep the key so asking again cannot charge twice. */
     outcomeUnknown: () => void;
+    /** Saved, payment not decided: keep the key and the cart, and watch the order. */
+    orderAwaiting: (orderId: string) => void;
+    /** The awaited order's payment was decided: the attempt is over. */
+    awaitedOrderSettled: (orderId: string, paid: boolean) => void;
   };
 }
 
@@ -23,6 +29,7 @@ const useAttemptStore = create<AttemptState>()(
   persist(
     (set, get) => ({
       attempt: null,
+      settledOrder: null,
       actions: {
         paymentStarted: (cart) => {
           const attempt = attemptFor(get().attempt, cart, createId, Date.now());
@@ -34,6 +41,13 @@ const useAttemptStore = create<AttemptState>()(
           const attempt = get().attempt;
           if (attempt) set({ attempt: { ...attempt, phase: 'unknown' } });
         },
+        orderAwaiting: (orderId) => {
+          const attempt = get().attempt;
+          if (attempt)
+            set({ attempt: { ...attempt, phase: 'awaiting', orderId }, settledOrder: null });
+        },
+        awaitedOrderSettled: (orderId, paid) =>
+          set({ attempt: null, settledOrder: { orderId, paid } }),
       },
     }),
     {
@@ -54,4 +68,5 @@ export function restoreAttempt(): void {
 }
 
 export const useOpenAttempt = () => useAttemptStore((state) => state.attempt);
+export const useSettledOrder = () => useAttemptStore((state) => state.settledOrder);
 export const useAttemptActions = () => useAttemptStore((state) => state.actions);

@@ -7,7 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { ProductLookup } from '@/components/ui/product-info';
 import type { Order } from '@/domain/order';
-import { describeOrderStatus } from '@/domain/order-status';
+import { describeOrderStatus, isPaymentConfirmed } from '@/domain/order-status';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
 import { orderQuery } from '../api/order-queries';
@@ -27,12 +27,7 @@ function Outcome({ order }: { order: Order }) {
   if (view.key === 'payment-failed') {
     return <Alert title="Payment failed: this order will not ship. You have not been charged." />;
   }
-  if (
-    view.key === 'paid' ||
-    view.key === 'paid-untracked' ||
-    view.key === 'shipped' ||
-    view.key === 'delivered'
-  ) {
+  if (isPaymentConfirmed(order.status)) {
     return (
       <Alert tone="info" title="Thank you! Your order is confirmed and paid.">
         <p>We will keep this page up to date as it ships.</p>

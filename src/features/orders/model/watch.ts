@@ -1,5 +1,5 @@
 import { describeOrderStatus } from '@/domain/order-status';
-import { pollDelay } from './poll-schedule';
+import { pollDelay } from '@/domain/poll-schedule';
 
 /**
  * Decides, after each answer, whether to ask again and when: while any order in view can still
