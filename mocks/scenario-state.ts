@@ -23,16 +23,26 @@ export function currentScenario(): Readonly<ScenarioState> {
   return state;
 }
 
+/** Keeps the tab's scenario (and where its random sequence is) across page loads. */
+function persist(): void {
+  if (!storage) return;
+  try {
+    if (state.name === 'healthy') storage.removeItem(SCENARIO_STORAGE_KEY);
+    else storage.setItem(SCENARIO_STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // Storage full or blocked: the scenario still applies to this page.
+  }
+}
+
 export function writeScenarioState(name: ScenarioName, since: number = mockNow()): void {
   state = { name, since, random: getMockConfig().flakySeed >>> 0 };
-  if (storage) {
-    try {
-      if (name === 'healthy') storage.removeItem(SCENARIO_STORAGE_KEY);
-      else storage.setItem(SCENARIO_STORAGE_KEY, JSON.stringify({ name, since }));
-    } catch {
-      // Storage full or blocked: the scenario still applies to this page.
-    }
-  }
+  persist();
+}
+
+/** Continues a random sequence where the tab's last page left it (not from the seed again). */
+export function restoreScenarioRandom(random: number): void {
+  state = { ...state, random: random >>> 0 };
+  persist();
 }
 
 export function resetScenarioState(): void {
@@ -45,6 +55,7 @@ export function nextScenarioRandom(): number {
   let t = state.random;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  persist();
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
@@ -53,7 +64,7 @@ export function enableScenarioPersistence(target: Storage | null): void {
   storage = target;
 }
 
-export function readPersistedScenario(): { name: string; since: number } | null {
+export function readPersistedScenario(): { name: string; since: number; random?: number } | null {
   if (!storage) return null;
   try {
     const raw = storage.getItem(SCENARIO_STORAGE_KEY);
@@ -67,7 +78,9 @@ export function readPersistedScenario(): { name: string; since: number } | null 
       'since' in parsed &&
       typeof parsed.since === 'number'
     ) {
-      return { name: parsed.name, since: parsed.since };
+      const random =
+        'random' in parsed && typeof parsed.random === 'number' ? parsed.random : undefined;
+      return { name: parsed.name, since: parsed.since, random };
     }
   } catch {
     // Unreadable: fall back to healthy.

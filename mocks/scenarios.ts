@@ -5,6 +5,7 @@ import {
   enableScenarioPersistence,
   readPersistedScenario,
   resetScenarioState,
+  restoreScenarioRandom,
   writeScenarioState,
 } from './scenario-state';
 
@@ -133,6 +134,9 @@ export function restoreScenario(
     return { name: requested, ignored: null };
   }
   const stored = readPersistedScenario();
-  if (stored && isScenarioName(stored.name)) setScenario(stored.name, stored.since);
+  if (stored && isScenarioName(stored.name)) {
+    setScenario(stored.name, stored.since);
+    if (stored.random !== undefined) restoreScenarioRandom(stored.random);
+  }
   return { name: getScenario(), ignored: requested };
 }

@@ -10,7 +10,11 @@ import {
   resetDb,
   snapshotForStorage,
 } from '../../mocks/db';
-import { SCENARIO_STORAGE_KEY, enableScenarioPersistence } from '../../mocks/scenario-state';
+import {
+  SCENARIO_STORAGE_KEY,
+  enableScenarioPersistence,
+  nextScenarioRandom,
+} from '../../mocks/scenario-state';
 import { getScenario, restoreScenario } from '../../mocks/scenarios';
 import { addToCart, api, login, placeOrder, postJson, readJson } from './support';
 
@@ -136,5 +140,27 @@ describe('scenario persistence (browser tab)', () => {
     });
     expect(restoreScenario('?scenario=healthy', storage).name).toBe('healthy');
     expect(storage.getItem(SCENARIO_STORAGE_KEY)).toBeNull();
+  });
+
+  it('payment-flaky goes on with its sequence after a reload instead of starting over', () => {
+    const storage = new MemoryStorage();
+    restoreScenario('?scenario=payment-flaky', storage);
+    const firstLoad = [nextScenarioRandom(), nextScenarioRandom(), nextScenarioRandom()];
+
+    // The same tab, fresh page: one more draw continues the sequence.
+    resetDb();
+    restoreScenario('', storage);
+    const afterReload = nextScenarioRandom();
+
+    resetDb();
+    restoreScenario('?scenario=payment-flaky', storage); // choosing it again starts over
+    const fromSeed = [
+      nextScenarioRandom(),
+      nextScenarioRandom(),
+      nextScenarioRandom(),
+      nextScenarioRandom(),
+    ];
+    expect(fromSeed.slice(0, 3)).toEqual(firstLoad);
+    expect(afterReload).toBe(fromSeed[3]);
   });
 });
