@@ -136,3 +136,27 @@ test('an order page for an unknown id says so', async () => {
   expect(await screen.findByText("We couldn't find this order.")).toBeInTheDocument();
   await waitFor(() => expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled());
 });
+
+test('header notification: a status change shows on any page while the shopper browses, and can be dismissed', async () => {
+  const id = '6900000000000000000000d1';
+  let status = 'PENDING';
+  server.use(
+    http.get('*/api/orders', () => HttpResponse.json([halOrder(id, status, 1)], { status: 201 })),
+  );
+  await signInAs();
+  const { user } = renderApp('/');
+  await screen.findByRole('list', { name: 'Socks' });
+  expect(await screen.findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+
+  status = 'PAYMENT_FAILED';
+  const notice = await screen.findByText(
+    `Order ${id} is now Payment failed.`,
+    {},
+    { timeout: 5_000 },
+  );
+  expect(notice.closest('[role="status"]')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'See your orders' })).toHaveAttribute('href', '/orders');
+
+  await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+  expect(screen.queryByText(`Order ${id} is now Payment failed.`)).not.toBeInTheDocument();
+});

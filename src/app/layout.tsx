@@ -1,14 +1,21 @@
-import { type ReactNode, useEffect } from 'react';
-import { Link } from 'wouter';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { AccountMenu } from '@/features/auth/components/account-menu';
-import { useSessionActions } from '@/features/auth/stores/session-store';
+import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
 import { CartBadge } from '@/features/checkout/components/cart-badge';
 import { PendingOrderWatcher } from '@/features/checkout/components/pending-order-watcher';
 import { lookupOrders } from './lookup-orders';
 
+// Loaded once a shopper is signed in, so the first bundle stays small.
+const OrderUpdates = lazy(() =>
+  import('@/features/orders/components/order-updates').then((m) => ({ default: m.OrderUpdates })),
+);
+
 export function Layout({ children }: { children: ReactNode }) {
   const { cookieChanged } = useSessionActions();
+  const signedIn = useSignedIn();
+  const [location] = useLocation();
   // `logged_in` expires after an hour: re-read it whenever the shopper comes back to the tab.
   useEffect(() => {
     const onVisible = () => {
@@ -41,6 +48,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <OfflineBanner />
       <PendingOrderWatcher lookupOrders={lookupOrders} />
+      {signedIn ? (
+        <Suspense fallback={null}>
+          <OrderUpdates enabled={!location.startsWith('/orders')} />
+        </Suspense>
+      ) : null}
       <main id="main" tabIndex={-1}>
         {children}
       </main>
