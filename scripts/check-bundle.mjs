@@ -31,6 +31,8 @@ const markers = [
   'sockshop-mock-db',
   'sockshop-mock-scenario',
   'payment-recovers',
+  'QA panel (mock backend)',
+  'Reset mock data',
 ];
 for (const file of files) {
   if (file.endsWith('mockServiceWorker.js'))
