@@ -2,41 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { setScenario } from '../mocks/scenarios';
 import { server } from '../mocks/node';
+import { expectCartKept, HOLY, openCheckout, ordersOnServer } from './utils/checkout';
 import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
-
-const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e'; // 7.99
-const HOLY = '03fef6ac-1896-4ce8-bd69-b798f85c6e0b'; // 99.99: 104.98 with shipping, over the 100.00 limit
-
-async function addToCart(id: string, times = 1) {
-  for (let i = 0; i < times; i += 1) {
-    const response = await fetch('/api/cart', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id }),
-    });
-    if (!response.ok) throw new Error(`could not add ${id}: ${response.status}`);
-  }
-}
-
-async function ordersOnServer(): Promise<{ status?: string; total: number }[]> {
-  const response = await fetch('/api/orders');
-  return (await response.json()) as { status?: string; total: number }[];
-}
-
-/** Signs in as the demo shopper (address and card on file), fills the cart, opens checkout. */
-async function openCheckout(items: string[] = [NERD_LEG]) {
-  await signInAs('user', 'password');
-  for (const id of items) await addToCart(id);
-  const view = renderApp('/checkout');
-  const button = await screen.findByRole('button', { name: /place order/i });
-  await waitFor(() => expect(button).toBeEnabled());
-  return { ...view, button };
-}
-
-async function expectCartKept(name: RegExp) {
-  const summary = screen.getByRole('region', { name: /order summary/i });
-  expect(within(summary).getByText(name)).toBeInTheDocument();
-}
 
 test('healthy payment: the order is confirmed paid, then the cart is emptied', async () => {
   const { user, button, history } = await openCheckout();
@@ -62,7 +29,7 @@ test('declined: says so, nothing charged, names the limit, keeps the cart and th
   expect(alert).toHaveTextContent(/over \$100\.00 in total/);
   expect(alert).toHaveTextContent(/Reference: [0-9A-F]{8}/);
   expect(alert).toHaveFocus();
-  await expectCartKept(/Holy/);
+  expectCartKept(/Holy/);
   expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
 });
 
@@ -80,7 +47,7 @@ test('payment service down: not charged, the failed order is named, cart kept, b
   await waitFor(() => expect(alert).toHaveTextContent(/recorded as\s*✕?\s*Payment failed/));
   const [stored] = await ordersOnServer();
   expect(stored?.status).toBe('PAYMENT_FAILED');
-  await expectCartKept(/Nerd leg/);
+  expectCartKept(/Nerd leg/);
   expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
 });
 
@@ -92,7 +59,7 @@ test('orders service unreachable: the order was not placed, cart kept', async ()
   const alert = await screen.findByRole('alert');
   await waitFor(() => expect(alert).toHaveTextContent('Your order was not placed.'));
   expect(alert).toHaveTextContent(/not been charged and your cart is saved/);
-  await expectCartKept(/Nerd leg/);
+  expectCartKept(/Nerd leg/);
   expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
 });
 
@@ -138,7 +105,7 @@ test('payment timed out inside the backend: outcome unknown, no "not charged", o
   await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'));
   expect(alert).not.toHaveTextContent(/not been charged/);
   await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
-  await expectCartKept(/Nerd leg/);
+  expectCartKept(/Nerd leg/);
 });
 
 test('session expired: asks the shopper to sign in and come back, cart kept', async () => {
@@ -155,7 +122,7 @@ test('session expired: asks the shopper to sign in and come back, cart kept', as
     'href',
     '/sign-in?next=/checkout',
   );
-  await expectCartKept(/Nerd leg/);
+  expectCartKept(/Nerd leg/);
 });
 
 test('network failure after the order was placed: the order is found, no second payment', async () => {

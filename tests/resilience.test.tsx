@@ -5,43 +5,37 @@ import { configureMock } from '../mocks/config';
 import { listOrders } from '../mocks/db';
 import { server } from '../mocks/node';
 import { setScenario } from '../mocks/scenarios';
+import {
+  addToCart,
+  CROSSED,
+  NERD_LEG,
+  openCheckout,
+  placeOrderButton,
+  recordOrderPosts,
+} from './utils/checkout';
 import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
-const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e';
-const CROSSED = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
-
-async function addToCart(id: string) {
-  const response = await fetch('/api/cart', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id }),
-  });
-  if (!response.ok) throw new Error(`could not add ${id}`);
+/**
+ * What a tab closed or reloaded mid-payment leaves in sessionStorage: an attempt in flight for one
+ * Nerd leg ($12.98), started two seconds ago.
+ */
+function leftInFlight(key: string) {
+  sessionStorage.setItem(
+    'sockshop-checkout-attempt',
+    JSON.stringify({
+      state: {
+        attempt: {
+          key,
+          fingerprint: `${NERD_LEG}x1@799`,
+          total: 12.98,
+          startedAt: Date.now() - 2_000,
+          phase: 'in-flight',
+        },
+      },
+      version: 1,
+    }),
+  );
 }
-
-/** Records the Idempotency-Key of every POST /orders that reaches the mock backend. */
-function recordOrderPosts(): string[] {
-  const keys: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/api/orders') {
-      keys.push(request.headers.get('Idempotency-Key') ?? '(none)');
-    }
-  };
-  server.events.on('request:start', listener);
-  onTestFinished(() => server.events.removeListener('request:start', listener));
-  return keys;
-}
-
-async function openCheckout() {
-  await signInAs();
-  await addToCart(NERD_LEG);
-  const view = renderApp('/checkout');
-  const button = await screen.findByRole('button', { name: /place order/i });
-  await waitFor(() => expect(button).toBeEnabled());
-  return { ...view, button };
-}
-
-const placeOrderButton = () => screen.getByRole('button', { name: /place order/i });
 
 test('a burst of 20 clicks and Enter presses sends exactly one POST /orders', async () => {
   const posts = recordOrderPosts();
@@ -66,22 +60,7 @@ test('reload mid-payment: the same key is kept and the order that went through i
     headers: { 'Idempotency-Key': '"key-before-reload"' },
   });
   expect(placed.status).toBe(201);
-  const fingerprint = `${NERD_LEG}x1@799`;
-  sessionStorage.setItem(
-    'sockshop-checkout-attempt',
-    JSON.stringify({
-      state: {
-        attempt: {
-          key: 'key-before-reload',
-          fingerprint,
-          total: 12.98,
-          startedAt: Date.now() - 2_000,
-          phase: 'in-flight',
-        },
-      },
-      version: 1,
-    }),
-  );
+  leftInFlight('key-before-reload');
 
   const { history } = renderApp('/checkout');
   expect(
@@ -96,20 +75,8 @@ test('reload mid-payment when nothing arrived: the retry reuses the same key', a
   const posts = recordOrderPosts();
   await signInAs();
   await addToCart(NERD_LEG);
-  sessionStorage.setItem(
-    'sockshop-checkout-attempt',
-    JSON.stringify({
-      state: {
-        attempt: {
-          key: 'key-lost',
-          fingerprint: `${NERD_LEG}x1@799`,
-          startedAt: Date.now() - 2_000,
-          phase: 'in-flight',
-        },
-      },
-      version: 1,
-    }),
-  );
+  leftInFlight('key-lost');
+
   const { user } = renderApp('/checkout');
   const alert = await screen.findByRole('alert');
   await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));

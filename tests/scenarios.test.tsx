@@ -1,17 +1,23 @@
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { configureMock, setMockClock } from '../mocks/config';
 import { listIdempotencyRecords, listOrders } from '../mocks/db';
-import { server } from '../mocks/node';
 import { setScenario } from '../mocks/scenarios';
+import {
+  addToCart,
+  checkoutAlertSaying,
+  expectCartKept,
+  HOLY,
+  NERD_LEG,
+  openCheckout,
+  placeOrderButton,
+  recordOrderPosts,
+} from './utils/checkout';
 import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 /**
  * Every scenario of the mock backend, seen as a shopper sees it: the checkout's message and
  * button, then the orders list and the order page. Delays are shortened with configureMock.
  */
-
-const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e'; // 7.99: 12.98 with shipping
-const HOLY = '03fef6ac-1896-4ce8-bd69-b798f85c6e0b'; // 99.99: 104.98 with shipping, over 100.00
 
 const PAID_TITLE = 'Thank you! Your order is confirmed and paid.';
 const DECLINED_TITLE = 'Your payment was declined. You have not been charged.';
@@ -21,52 +27,6 @@ const UNKNOWN_TITLE = 'We are not sure your order went through.';
 const AWAITING_TITLE = 'Your order is waiting for payment confirmation.';
 
 type User = ReturnType<typeof renderApp>['user'];
-
-async function addToCart(id: string) {
-  const response = await fetch('/api/cart', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id }),
-  });
-  if (!response.ok) throw new Error(`could not add ${id}: ${response.status}`);
-}
-
-/** Records the Idempotency-Key of every POST /orders that reaches the mock backend. */
-function recordOrderPosts(): string[] {
-  const keys: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/api/orders') {
-      keys.push(request.headers.get('Idempotency-Key') ?? '(none)');
-    }
-  };
-  server.events.on('request:start', listener);
-  onTestFinished(() => server.events.removeListener('request:start', listener));
-  return keys;
-}
-
-const placeOrderButton = () => screen.getByRole('button', { name: /place order/i });
-
-/** Signs in (the demo shopper has an address and a card), fills the cart, opens checkout. */
-async function openCheckout(items: string[] = [NERD_LEG], username = 'user') {
-  await signInAs(username, 'password');
-  for (const id of items) await addToCart(id);
-  const view = renderApp('/checkout');
-  const button = await screen.findByRole('button', { name: /place order/i });
-  await waitFor(() => expect(button).toBeEnabled());
-  return { ...view, button };
-}
-
-/** The checkout's message region, once it carries `title`. */
-async function checkoutAlertSaying(title: string, timeout = 1_000) {
-  const alert = await screen.findByRole('alert');
-  await waitFor(() => expect(alert).toHaveTextContent(title), { timeout });
-  return alert;
-}
-
-function expectCartKept(name: RegExp) {
-  const summary = screen.getByRole('region', { name: /order summary/i });
-  expect(within(summary).getByText(name)).toBeInTheDocument();
-}
 
 /** "Shipped" as a status (badge, description, announcement), not the timeline's "Shipped:" step. */
 function expectNoShippedStatus() {

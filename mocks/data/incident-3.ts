@@ -1,4 +1,5 @@
 import { orderTotal } from '../lib/money';
+import { orderParties } from '../lib/order-parties';
 import { SOCK, seedSocks } from './seed';
 import type { Address, Card, CartItem, SeedCustomer, StoredOrder } from './types';
 
@@ -186,20 +187,7 @@ export function incidentOrders(): StoredOrder[] {
     }));
     return {
       id: spec.id,
-      customerId: customer.id,
-      customer: {
-        firstName: customer.firstName,
-        lastName: customer.lastName,
-        username: customer.username,
-      },
-      address: {
-        number: address.number,
-        street: address.street,
-        city: address.city,
-        postcode: address.postcode,
-        country: address.country,
-      },
-      card: { longNum: card.longNum, expires: card.expires, ccv: card.ccv },
+      ...orderParties(customer, address, card),
       items,
       shipment: { id: spec.shipmentId, name: customer.id },
       createdAt,

@@ -24,6 +24,7 @@ import { javaDate } from '../lib/dates';
 import { objectId, uuid } from '../lib/ids';
 import { jacksonPretty, type JsonValue } from '../lib/jackson';
 import { orderTotal } from '../lib/money';
+import { orderParties } from '../lib/order-parties';
 import {
   connectionReset,
   emptyReply,
@@ -178,20 +179,7 @@ async function runOrder(customer: Customer, items: CartItem[]): Promise<Outcome 
   const now = mockNow();
   const order: StoredOrder = {
     id: objectId(now),
-    customerId: customer.id,
-    customer: {
-      firstName: customer.firstName,
-      lastName: customer.lastName,
-      username: customer.username,
-    },
-    address: {
-      number: address.number,
-      street: address.street,
-      city: address.city,
-      postcode: address.postcode,
-      country: address.country,
-    },
-    card: { longNum: card.longNum, expires: card.expires, ccv: card.ccv },
+    ...orderParties(customer, address, card),
     items,
     shipment: { id: uuid(), name: customer.id },
     createdAt: now,
