@@ -37,7 +37,7 @@ function LookupResult({ lookup, settled }: { lookup: Lookup; settled: boolean })
           </strong>
           .{' '}
           {view.key === 'payment-failed'
-            ? 'Please do not pay again until the payment service is back.'
+            ? 'It will not ship. You can place your order again once payments work again.'
             : 'Please do not pay again.'}
         </p>
       );
