@@ -53,7 +53,12 @@ export default defineConfig(({ command, mode }) => {
       restoreMocks: true,
       testTimeout: 15_000,
       // Short waits so resilience tests run in seconds; the app defaults are in src/config/env.ts.
-      env: { TZ: 'UTC', VITE_CHECKOUT_TIMEOUT_MS: '2500', VITE_BREAKER_COOLDOWN_MS: '1500' },
+      env: {
+        TZ: 'UTC',
+        VITE_CHECKOUT_TIMEOUT_MS: '2500',
+        VITE_BREAKER_COOLDOWN_MS: '1500',
+        VITE_HEALTH_PATH: '/health',
+      },
     },
   };
 });

@@ -13,7 +13,7 @@ import {
   placeOrderButton,
   recordOrderPosts,
 } from './utils/checkout';
-import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { act, cleanup, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 /**
  * What a tab closed or reloaded mid-payment leaves in sessionStorage: an attempt in flight for one
@@ -244,4 +244,18 @@ test('offline: a banner says so, Place order explains why it is disabled, and al
   expect(
     screen.queryByText(/you are offline\. what you see may be out of date/i),
   ).not.toBeInTheDocument();
+});
+
+test('the payment health check warns before the shopper even tries, and says nothing when payment is up', async () => {
+  const { queryClient } = await openCheckout();
+  // Only once the health answer is in is its silence meaningful.
+  await waitFor(() => expect(queryClient.getQueryState(['health', 'payment'])?.data).toBe('up'));
+  expect(screen.queryByText('Payments may not work right now.')).not.toBeInTheDocument();
+  cleanup();
+
+  setScenario('payment-down');
+  renderApp('/checkout');
+  expect(await screen.findByText('Payments may not work right now.')).toBeInTheDocument();
+  // A warning, not a block: the shopper may still try (and the outcome will be explained).
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled());
 });

@@ -166,7 +166,9 @@ test('payment-slow: the backend gives up on payment, the shopper is told "not su
   const alert = await checkoutAlertSaying(UNKNOWN_TITLE, 2_500);
   expect(alert).not.toHaveTextContent(/not been charged/);
   await waitFor(() => expect(alert).toHaveTextContent(/recorded as\s*✕?\s*Payment failed/));
-  expect(alert).toHaveTextContent(/It will not ship. You can place your order again once payments work again./);
+  expect(alert).toHaveTextContent(
+    /It will not ship. You can place your order again once payments work again./,
+  );
   expect(alert).not.toHaveTextContent(/not been charged/);
   expectCartKept(/Nerd leg/);
   expect(placeOrderButton()).toBeEnabled();

@@ -6,9 +6,10 @@ import { ApiError, isApiError } from '@/lib/api-error';
 import { createId } from '@/lib/ids';
 import { track } from '@/lib/telemetry';
 import { cartKeys, emptyCart } from '../api/cart';
-import { placeOrder, type PlacedOrder } from '../api/place-order';
+import { placeOrder } from '../api/place-order';
 import { type Attempt, cartFingerprint, findAttemptOrder, type FoundOrder } from '../model/attempt';
 import { failureOutcome, type OutcomeCopy } from '../model/checkout-outcome';
+import { withResend } from '../model/resend';
 import { useAttemptActions, useOpenAttempt, useSettledOrder } from '../stores/attempt-store';
 import { useBreakerActions } from '../stores/breaker-store';
 
@@ -51,24 +52,6 @@ async function exclusively<T>(task: () => Promise<T>): Promise<T | undefined> {
   return locks.request('sockshop-place-order', { ifAvailable: true }, async (lock) =>
     lock ? task() : undefined,
   );
-}
-
-const AUTO_RETRY_KINDS = new Set(['network', 'timeout', 'conflict']);
-
-/**
- * Sends the order. When the backend is known to honour idempotency keys (configuration), a lost
- * answer is asked again with the same key, twice at most; otherwise never.
- */
-async function send(attempt: Attempt, requestId: string): Promise<PlacedOrder> {
-  const retries = config.autoRetryCheckout ? 2 : 0;
-  for (let tries = 0; ; tries += 1) {
-    try {
-      return await placeOrder({ idempotencyKey: attempt.key, requestId });
-    } catch (error) {
-      if (tries >= retries || !isApiError(error) || !AUTO_RETRY_KINDS.has(error.kind)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** tries));
-    }
-  }
 }
 
 export function usePlaceOrder(options: {
@@ -149,7 +132,10 @@ export function usePlaceOrder(options: {
     breaker.orderStarted();
     track({ type: 'checkout_started', idempotencyKey: current.key, requestId });
     try {
-      const placed = await send(current, requestId);
+      const placed = await withResend(
+        () => placeOrder({ idempotencyKey: current.key, requestId }),
+        { retries: config.autoRetryCheckout ? 2 : 0 },
+      );
       if (isPaymentConfirmed(placed.status)) {
         await finishPaid(placed.id, requestId);
         return;
