@@ -158,6 +158,39 @@ test('network failure before the shop saw it: unknown outcome, nothing found, sa
   expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
 });
 
+test('a garbled 201 is an unknown outcome: no "not charged", and the lookup finds the paid order', async () => {
+  const { user, button, history } = await openCheckout();
+  server.use(
+    http.post(
+      '*/api/orders',
+      async () => {
+        // The order is placed, but its answer arrives cut short.
+        const placed = await fetch('/api/orders', { method: 'POST' });
+        if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
+        return new HttpResponse('{"id":"6b0c', { status: 201 });
+      },
+      { once: true },
+    ),
+  );
+  await user.click(button);
+  expect(
+    await screen.findByText(/thank you! your order is confirmed and paid/i),
+  ).toBeInTheDocument();
+  expect(history.at(-1)).toMatch(/\?placed=1$/);
+  expect(await ordersOnServer()).toHaveLength(1);
+});
+
+test('another tab already paid for this cart: no order is sent from this page', async () => {
+  const { user, button } = await openCheckout();
+  await fetch('/api/cart', { method: 'DELETE' }); // what the other tab did after its payment
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  await waitFor(() =>
+    expect(alert).toHaveTextContent('Your cart is empty now, so no order was sent.'),
+  );
+  expect(await ordersOnServer()).toHaveLength(0);
+});
+
 test('an empty cart cannot be submitted', async () => {
   await signInAs('user', 'password');
   renderApp('/checkout');

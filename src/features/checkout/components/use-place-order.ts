@@ -5,10 +5,10 @@ import { isPaymentConfirmed, statusKeyOf } from '@/domain/order-status';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { createId } from '@/lib/ids';
 import { track } from '@/lib/telemetry';
-import { cartKeys, emptyCart } from '../api/cart';
+import { type CartItem, cartKeys, cartQuery, emptyCart } from '../api/cart';
 import { placeOrder } from '../api/place-order';
 import { type Attempt, cartFingerprint, findAttemptOrder, type FoundOrder } from '../model/attempt';
-import { failureOutcome, type OutcomeCopy } from '../model/checkout-outcome';
+import { cartChangedOutcome, failureOutcome, type OutcomeCopy } from '../model/checkout-outcome';
 import { withResend } from '../model/resend';
 import { useAttemptActions, useOpenAttempt, useSettledOrder } from '../stores/attempt-store';
 import { useBreakerActions } from '../stores/breaker-store';
@@ -127,7 +127,30 @@ export function usePlaceOrder(options: {
   );
 
   const place = useCallback(async () => {
-    const current = paymentStarted({ fingerprint: cartFingerprint(lines), total });
+    // Sock Shop places whatever the server-side cart holds (an empty cart becomes a 4.99 order),
+    // so check it still is the cart the shopper sees: another tab may have paid for it or changed it.
+    const shown = cartFingerprint(lines);
+    let fresh: CartItem[];
+    try {
+      fresh = await queryClient.fetchQuery({ ...cartQuery(), staleTime: 0 });
+    } catch (error) {
+      const kind = isApiError(error) ? error.kind : 'network';
+      setState({
+        type: 'failed',
+        copy: failureOutcome(kind === 'not-signed-in' ? kind : 'server', config.paymentLimit),
+        requestId: isApiError(error) ? error.requestId : createId(),
+      });
+      return;
+    }
+    if (cartFingerprint(fresh) !== shown) {
+      setState({
+        type: 'failed',
+        copy: cartChangedOutcome(fresh.every((line) => line.quantity <= 0)),
+        requestId: createId(),
+      });
+      return;
+    }
+    const current = paymentStarted({ fingerprint: shown, total });
     const requestId = createId();
     breaker.orderStarted();
     track({ type: 'checkout_started', idempotencyKey: current.key, requestId });
@@ -165,7 +188,17 @@ export function usePlaceOrder(options: {
     } catch (error) {
       await failed(error, current, requestId);
     }
-  }, [attemptSettled, breaker, failed, finishPaid, lines, orderAwaiting, paymentStarted, total]);
+  }, [
+    attemptSettled,
+    breaker,
+    failed,
+    finishPaid,
+    lines,
+    orderAwaiting,
+    paymentStarted,
+    queryClient,
+    total,
+  ]);
 
   const submit = useCallback(async () => {
     if (inFlight || lines.length === 0) return;

@@ -112,3 +112,25 @@ export function failureOutcome(
       };
   }
 }
+
+/**
+ * The cart on the server is not the cart on screen (another tab paid for it, or changed it): no
+ * order is sent, so nothing is charged from this page.
+ */
+export function cartChangedOutcome(nowEmpty: boolean): OutcomeCopy {
+  return nowEmpty
+    ? {
+        outcome: 'cart-changed',
+        title: 'Your cart is empty now, so no order was sent.',
+        body: 'If you placed this order in another tab, you will find it in your orders. Nothing was charged from this page.',
+        settled: true,
+        checkOrders: false,
+      }
+    : {
+        outcome: 'cart-changed',
+        title: 'Your cart has changed, so no order was sent.',
+        body: 'Please check the updated summary and place the order again. Nothing was charged.',
+        settled: true,
+        checkOrders: false,
+      };
+}
