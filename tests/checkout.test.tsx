@@ -2,8 +2,38 @@ import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { setScenario } from '../mocks/scenarios';
 import { server } from '../mocks/node';
-import { expectCartKept, HOLY, openCheckout, ordersOnServer } from './utils/checkout';
+import {
+  checkoutAlertSaying,
+  expectCartKept,
+  HOLY,
+  openCheckout,
+  ordersOnServer,
+} from './utils/checkout';
 import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
+
+/** POST /orders answers a Spring error body, as the orders service does. */
+function answerOrdersWith(status: number, exception: string, message: string) {
+  server.use(
+    http.post('*/api/orders', () =>
+      HttpResponse.json({ status, exception, message, path: '/orders' }, { status }),
+    ),
+  );
+}
+
+/** The next POST /orders really places the order, but the shopper's answer is `answer()`. */
+function placeThenAnswer(answer: () => Response) {
+  server.use(
+    http.post(
+      '*/api/orders',
+      async () => {
+        const placed = await fetch('/api/orders', { method: 'POST' });
+        if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
+        return answer();
+      },
+      { once: true },
+    ),
+  );
+}
 
 test('healthy payment: the order is confirmed paid, then the cart is emptied', async () => {
   const { user, button, history } = await openCheckout();
@@ -64,45 +94,27 @@ test('orders service unreachable: the order was not placed, cart kept', async ()
 });
 
 test('invalid order (406 InvalidOrderException): asks for the missing details', async () => {
-  server.use(
-    http.post('*/api/orders', () =>
-      HttpResponse.json(
-        {
-          status: 406,
-          exception: 'works.weave.socks.orders.controllers.OrdersController$InvalidOrderException',
-          message: 'Invalid order request. Order requires customer, address, card and items.',
-        },
-        { status: 406 },
-      ),
-    ),
+  answerOrdersWith(
+    406,
+    'works.weave.socks.orders.controllers.OrdersController$InvalidOrderException',
+    'Invalid order request. Order requires customer, address, card and items.',
   );
   const { user, button } = await openCheckout();
   await user.click(button);
-  const alert = await screen.findByRole('alert');
-  await waitFor(() =>
-    expect(alert).toHaveTextContent('We need a few more details before you can pay.'),
-  );
+  const alert = await checkoutAlertSaying('We need a few more details before you can pay.');
   expect(alert).toHaveTextContent(/shipping address and a payment card/);
   expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled();
 });
 
 test('payment timed out inside the backend: outcome unknown, no "not charged", orders checked', async () => {
-  server.use(
-    http.post('*/api/orders', () =>
-      HttpResponse.json(
-        {
-          status: 500,
-          exception: 'java.lang.IllegalStateException',
-          message: 'Unable to create order due to timeout from one of the services.',
-        },
-        { status: 500 },
-      ),
-    ),
+  answerOrdersWith(
+    500,
+    'java.lang.IllegalStateException',
+    'Unable to create order due to timeout from one of the services.',
   );
   const { user, button } = await openCheckout();
   await user.click(button);
-  const alert = await screen.findByRole('alert');
-  await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'));
+  const alert = await checkoutAlertSaying('We are not sure your order went through.');
   expect(alert).not.toHaveTextContent(/not been charged/);
   await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
   expectCartKept(/Nerd leg/);
@@ -128,17 +140,7 @@ test('session expired: asks the shopper to sign in and come back, cart kept', as
 test('network failure after the order was placed: the order is found, no second payment', async () => {
   const { user, button, history } = await openCheckout();
   // The request reaches the shop and the order is placed, but the answer never arrives.
-  server.use(
-    http.post(
-      '*/api/orders',
-      async () => {
-        const placed = await fetch('/api/orders', { method: 'POST' });
-        if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
-        return HttpResponse.error();
-      },
-      { once: true },
-    ),
-  );
+  placeThenAnswer(() => HttpResponse.error());
   await user.click(button);
   expect(
     await screen.findByText(/thank you! your order is confirmed and paid/i),
@@ -160,18 +162,7 @@ test('network failure before the shop saw it: unknown outcome, nothing found, sa
 
 test('a garbled 201 is an unknown outcome: no "not charged", and the lookup finds the paid order', async () => {
   const { user, button, history } = await openCheckout();
-  server.use(
-    http.post(
-      '*/api/orders',
-      async () => {
-        // The order is placed, but its answer arrives cut short.
-        const placed = await fetch('/api/orders', { method: 'POST' });
-        if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
-        return new HttpResponse('{"id":"6b0c', { status: 201 });
-      },
-      { once: true },
-    ),
-  );
+  placeThenAnswer(() => new HttpResponse('{"id":"6b0c', { status: 201 }));
   await user.click(button);
   expect(
     await screen.findByText(/thank you! your order is confirmed and paid/i),
