@@ -259,3 +259,25 @@ test('the payment health check warns before the shopper even tries, and says not
   // A warning, not a block: the shopper may still try (and the outcome will be explained).
   await waitFor(() => expect(placeOrderButton()).toBeEnabled());
 });
+
+test('after the cool-down the health check is the probe: payment still down keeps ordering paused', async () => {
+  setScenario('payment-down');
+  const posts = recordOrderPosts();
+  const { user, button, queryClient } = await openCheckout();
+  for (let i = 0; i < 3; i += 1) {
+    await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+    await user.click(i === 0 ? button : placeOrderButton());
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(/could not process your payment/),
+    );
+  }
+  expect(await screen.findByText('Payments are temporarily unavailable.')).toBeInTheDocument();
+
+  // The cool-down (1.5 s in tests) ends: one probe may go.
+  await waitFor(() => expect(placeOrderButton()).toBeEnabled(), { timeout: 4_000 });
+  // The next health check answers first (it polls every 10 s; ask now): payment is still down.
+  await act(() => queryClient.invalidateQueries({ queryKey: ['health'] }));
+  expect(await screen.findByText('Payments are temporarily unavailable.')).toBeInTheDocument();
+  expect(placeOrderButton()).toBeDisabled();
+  expect(posts).toHaveLength(3); // the probe cost no order
+});
