@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
@@ -12,9 +12,8 @@ import { formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
 import { cartQuery } from '../api/cart';
 import { addressQuery, cardQuery } from '../api/payment-details';
-import { AddressForm } from './address-form';
-import { CardForm } from './card-form';
 import { CheckoutFeedback } from './checkout-feedback';
+import { CheckoutSection, PaymentCard, ShippingAddress } from './payment-details';
 import { usePaymentAvailability } from './use-payment-availability';
 import { type LookupOrders, usePlaceOrder } from './use-place-order';
 
@@ -23,15 +22,6 @@ interface CheckoutPageProps {
   products: ProductLookup;
   lookupOrders: LookupOrders;
   onPaid: (orderId: string) => void;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="checkout-section" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
 }
 
 export function CheckoutPage(props: CheckoutPageProps) {
@@ -115,48 +105,10 @@ function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps)
       {banner}
       <div className="checkout-grid">
         <div>
-          <Section title="Shipping address">
-            {address.data ? (
-              <address>
-                {address.data.number} {address.data.street}
-                <br />
-                {address.data.city} {address.data.postcode}
-                <br />
-                {address.data.country}
-              </address>
-            ) : address.data === null ? (
-              <>
-                <p>You have no shipping address yet.</p>
-                <AddressForm />
-              </>
-            ) : address.error ? (
-              <p>{describeLoadError(address.error, 'your address').title}</p>
-            ) : (
-              <Loading label="Loading your address…" lines={2} />
-            )}
-          </Section>
-          <Section title="Payment card">
-            {card.data ? (
-              <p>
-                Card ending <span className="card-mask">•••• {card.data.last4}</span>
-                <br />
-                <span className="muted">
-                  Sock Shop always charges the first card on your account.
-                </span>
-              </p>
-            ) : card.data === null ? (
-              <>
-                <p>You have no payment card yet.</p>
-                <CardForm />
-              </>
-            ) : card.error ? (
-              <p>{describeLoadError(card.error, 'your card').title}</p>
-            ) : (
-              <Loading label="Loading your card…" lines={2} />
-            )}
-          </Section>
+          <ShippingAddress address={address} />
+          <PaymentCard card={card} />
         </div>
-        <Section title="Order summary">
+        <CheckoutSection title="Order summary">
           {lines.length > 0 ? (
             <ul className="summary-lines">
               {lines.map((line) => (
@@ -197,7 +149,7 @@ function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps)
             </ul>
           ) : null}
           <CheckoutFeedback ref={feedbackRef} state={state} />
-        </Section>
+        </CheckoutSection>
       </div>
     </section>
   );

@@ -1,0 +1,70 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Loading } from '@/components/ui/loading';
+import { describeLoadError } from '@/lib/load-error';
+import type { Address, CardOnFile } from '../api/payment-details';
+import { AddressForm } from './address-form';
+import { CardForm } from './card-form';
+
+export function CheckoutSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="checkout-section" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The address Sock Shop ships to (the first on file), or a form to add one. */
+export function ShippingAddress({ address }: { address: UseQueryResult<Address | null> }) {
+  let body: ReactNode;
+  if (address.data) {
+    body = (
+      <address>
+        {address.data.number} {address.data.street}
+        <br />
+        {address.data.city} {address.data.postcode}
+        <br />
+        {address.data.country}
+      </address>
+    );
+  } else if (address.data === null) {
+    body = (
+      <>
+        <p>You have no shipping address yet.</p>
+        <AddressForm />
+      </>
+    );
+  } else if (address.error) {
+    body = <p>{describeLoadError(address.error, 'your address').title}</p>;
+  } else {
+    body = <Loading label="Loading your address…" lines={2} />;
+  }
+  return <CheckoutSection title="Shipping address">{body}</CheckoutSection>;
+}
+
+/** The card Sock Shop charges (the first on file, last 4 digits only), or a form to add one. */
+export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> }) {
+  let body: ReactNode;
+  if (card.data) {
+    body = (
+      <p>
+        Card ending <span className="card-mask">•••• {card.data.last4}</span>
+        <br />
+        <span className="muted">Sock Shop always charges the first card on your account.</span>
+      </p>
+    );
+  } else if (card.data === null) {
+    body = (
+      <>
+        <p>You have no payment card yet.</p>
+        <CardForm />
+      </>
+    );
+  } else if (card.error) {
+    body = <p>{describeLoadError(card.error, 'your card').title}</p>;
+  } else {
+    body = <Loading label="Loading your card…" lines={2} />;
+  }
+  return <CheckoutSection title="Payment card">{body}</CheckoutSection>;
+}
