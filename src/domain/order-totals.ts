@@ -16,6 +16,11 @@ export interface Totals {
   total: number;
 }
 
+/** One line's price in dollars, computed in cents. */
+export function lineTotal(line: PricedLine): number {
+  return (Math.round(line.unitPrice * 100) * line.quantity) / 100;
+}
+
 export function orderTotals(lines: readonly PricedLine[]): Totals {
   let cents = 0;
   let itemCount = 0;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseSockShopDate } from '@/lib/format';
+import { lastFour, parseSockShopDate } from '@/lib/format';
 import { halEntityId } from '@/lib/hal';
 
 /**
@@ -79,7 +79,6 @@ function toOrder(raw: RawOrder): Order {
         a.country ?? '',
       ].filter((line) => line.trim() !== '')
     : [];
-  const digits = (raw.card?.longNum ?? '').replace(/\D/g, '');
   return {
     id: orderIdOf(raw) ?? '',
     date: parseSockShopDate(raw.date),
@@ -87,7 +86,7 @@ function toOrder(raw: RawOrder): Order {
     total: raw.total,
     items: raw.items.map(({ itemId, quantity, unitPrice }) => ({ itemId, quantity, unitPrice })),
     address,
-    cardLast4: digits.length >= 4 ? digits.slice(-4) : undefined,
+    cardLast4: lastFour(raw.card?.longNum),
     shipped: raw.shipment !== null && raw.shipment !== undefined,
     status: raw.status,
   };

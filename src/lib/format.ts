@@ -30,8 +30,8 @@ export function formatDateTime(date: Date | undefined): string {
   return date ? `${dateTime.format(date)} UTC` : 'Date unknown';
 }
 
-/** Masks a card number to its last four digits. Never returns more than four digits. */
-export function maskCard(number: string | undefined): string {
+/** The last four digits of a card number (never more), or undefined when there are fewer. */
+export function lastFour(number: string | null | undefined): string | undefined {
   const digits = (number ?? '').replace(/\D/g, '');
-  return digits.length >= 4 ? `•••• ${digits.slice(-4)}` : '••••';
+  return digits.length >= 4 ? digits.slice(-4) : undefined;
 }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiRequest } from '@/lib/api-client';
+import { lastFour } from '@/lib/format';
 
 /**
  * Sock Shop charges the FIRST address and card on file (API reference, section 2.3); GET /address
@@ -52,7 +53,8 @@ export async function getAddress(signal?: AbortSignal): Promise<Address | null> 
 export async function getCard(signal?: AbortSignal): Promise<CardOnFile | null> {
   const body = await apiRequest('/card', { schema: cardSchema, errorBodyIsData: true, signal });
   if ('status_code' in body) return null;
-  return { last4: body.number.replace(/\D/g, '').slice(-4) };
+  // The API already sends only the last four digits; never keep more if it ever sends more.
+  return { last4: lastFour(body.number) ?? body.number.replace(/\D/g, '') };
 }
 
 export const addressQuery = () =>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
+import { lineTotal } from '@/domain/order-totals';
 import { isApiError } from '@/lib/api-error';
 import { formatMoney } from '@/lib/format';
 import { imageSrc } from '@/lib/image-url';
@@ -19,7 +20,6 @@ export function CartLine({ item, name, image }: { item: CartItem; name: string; 
   const failure = update.error ?? remove.error;
   const options = QUANTITIES.includes(item.quantity) ? QUANTITIES : [...QUANTITIES, item.quantity];
   const src = imageSrc(image);
-  const lineTotal = (Math.round(item.unitPrice * 100) * item.quantity) / 100;
 
   return (
     <li className="cart-line" aria-busy={busy}>
@@ -42,7 +42,7 @@ export function CartLine({ item, name, image }: { item: CartItem; name: string; 
           ))}
         </select>
       </label>
-      <p className="cart-line-total">{formatMoney(lineTotal)}</p>
+      <p className="cart-line-total">{formatMoney(lineTotal(item))}</p>
       <button
         type="button"
         className="link-button"

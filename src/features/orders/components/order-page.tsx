@@ -8,6 +8,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import type { ProductLookup } from '@/components/ui/product-info';
 import type { Order } from '@/domain/order';
 import { describeOrderStatus, isPaymentConfirmed } from '@/domain/order-status';
+import { lineTotal } from '@/domain/order-totals';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
 import { orderQuery } from '../api/order-queries';
@@ -136,7 +137,7 @@ export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
               <th scope="row">{products.get(item.itemId)?.name ?? 'Sock'}</th>
               <td>{item.quantity}</td>
               <td>{formatMoney(item.unitPrice)}</td>
-              <td>{formatMoney((Math.round(item.unitPrice * 100) * item.quantity) / 100)}</td>
+              <td>{formatMoney(lineTotal(item))}</td>
             </tr>
           ))}
         </tbody>
