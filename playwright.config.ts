@@ -7,7 +7,13 @@ import { defineConfig } from '@playwright/test';
  *  - live (4174): the live build, its /api proxied to the standalone mock Sock Shop API over HTTP.
  */
 const isCI = Boolean(process.env.CI);
-const MOCK_API_PORT = 8099;
+// E2E_PORT_OFFSET moves all three servers, so two checkouts can run browser tests side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const DEMO_PORT = 4173 + offset;
+const LIVE_PORT = 4174 + offset;
+const MOCK_API_PORT = 8099 + offset;
+process.env.E2E_LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
+process.env.E2E_MOCK_API_URL = `http://127.0.0.1:${MOCK_API_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +26,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${DEMO_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,9 +44,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command:
-        'npm run build:demo && npx vite preview --mode demo --host 127.0.0.1 --port 4173 --strictPort',
-      url: 'http://127.0.0.1:4173',
+      command: `npm run build:demo && npx vite preview --mode demo --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEMO_PORT}`,
       reuseExistingServer: !isCI,
       timeout: 120_000,
     },
@@ -51,8 +56,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npm run build && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --host 127.0.0.1 --port 4174 --strictPort`,
-      url: 'http://127.0.0.1:4174',
+      command: `npm run build && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --host 127.0.0.1 --port ${LIVE_PORT} --strictPort`,
+      url: `http://127.0.0.1:${LIVE_PORT}`,
       reuseExistingServer: !isCI,
       timeout: 120_000,
     },

@@ -23,7 +23,7 @@ import type { Page } from '@playwright/test';
  * (md.sid is HttpOnly). That server keeps its state for the whole run, so every test registers
  * its own shopper through the UI and adds an address and a card through the checkout forms.
  */
-test.use({ baseURL: 'http://127.0.0.1:4174' });
+test.use({ baseURL: process.env.E2E_LIVE_URL });
 
 const CARD = { typed: '4111 1111 1111 1111', digits: '4111111111111111', last4: '1111' };
 
