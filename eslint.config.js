@@ -11,13 +11,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const features = ['auth', 'catalogue', 'checkout', 'orders', 'ops', 'qa'];
+const features = ['auth', 'catalogue', 'checkout', 'orders', 'ops', 'qa', 'reorder'];
 
 export default tseslint.config(
   {
     ignores: [
       'dist',
       'dist-demo',
+      'dist-ops',
       'coverage',
       'node_modules',
       'mocks/public/mockServiceWorker.js',

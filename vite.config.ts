@@ -12,7 +12,10 @@ import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
  */
 export default defineConfig(({ command, mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
-  const apiBase = (env.VITE_API_BASE || '/api').replace(/\/+$/, '');
+  // `npm run build:ops`: the operator build (ops view included), served by nginx only behind
+  // authentication, under its own asset and API paths (deploy/nginx/ops.conf.template).
+  const isOps = mode === 'ops';
+  const apiBase = (env.VITE_API_BASE || (isOps ? '/ops-api' : '/api')).replace(/\/+$/, '');
   const liveTarget = env.SOCKSHOP_API_URL;
   const isDemo = mode === 'demo';
   const mockApi =
@@ -35,11 +38,13 @@ export default defineConfig(({ command, mode }) => {
     },
     define: {
       __MOCK_API__: JSON.stringify(mockApi),
+      ...(isOps ? { 'import.meta.env.VITE_API_BASE': JSON.stringify(apiBase) } : {}),
     },
     // The service worker script is served only when the mock backend is part of the app.
     publicDir: mockApi ? 'mocks/public' : false,
     build: {
-      outDir: isDemo ? 'dist-demo' : 'dist',
+      outDir: isDemo ? 'dist-demo' : isOps ? 'dist-ops' : 'dist',
+      assetsDir: isOps ? 'ops-assets' : 'assets',
       // The demo ships the whole mock backend (MSW) as one lazy chunk, loaded before the app.
       chunkSizeWarningLimit: isDemo ? 1_500 : 500,
       sourcemap: false,

@@ -2,7 +2,7 @@
 // Checks the live build in dist/: no mock backend inside, and the initial JavaScript under budget.
 // Run after `npm run build`. Exits non-zero on any violation.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
@@ -64,6 +64,34 @@ if (totalKb > budgetKb)
   problems.push(
     `initial JavaScript ${totalKb.toFixed(1)} kB gzip is over the ${budgetKb} kB budget`,
   );
+
+// 3. The operator view (every customer's orders, issue 9) cannot be reached from the shopper entry:
+// follow every static import, dynamic import and preload list from index.html's scripts, and look
+// for the view's route and the order search only it calls. `npm run build:ops` must fail this.
+const opsMarkers = ['/ops/payment-issues', 'search/customerId'];
+const entries = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((match) => match[1]);
+const reachable = new Set();
+const pending = entries.map((entry) => join(dist, entry));
+while (pending.length > 0) {
+  const file = pending.pop();
+  if (reachable.has(file) || !existsSync(file)) continue;
+  reachable.add(file);
+  const text = readFileSync(file, 'utf8');
+  // "./chunk.js" (relative to the chunk) or "assets/chunk.js" (relative to the root, preload lists).
+  for (const [, ref] of text.matchAll(/["'`]((?:\.{1,2}\/)?[\w./-]*?[\w-]+\.js)["'`]/g)) {
+    for (const candidate of [join(dirname(file), ref), join(dist, ref)]) {
+      if (existsSync(candidate) && statSync(candidate).isFile()) pending.push(candidate);
+    }
+  }
+  for (const marker of opsMarkers) {
+    if (text.includes(marker))
+      problems.push(
+        `${file}: contains "${marker}" (operator view reachable from the shopper entry)`,
+      );
+  }
+}
+console.log(`${reachable.size} script(s) reachable from the entry checked for the operator view`);
+if (reachable.size === 0) problems.push('no entry script found to follow');
 
 if (problems.length > 0) {
   console.error(problems.map((problem) => `✗ ${problem}`).join('\n'));

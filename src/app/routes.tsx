@@ -24,12 +24,18 @@ const SignInPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import('@/features/auth/components/register-page').then((m) => ({ default: m.RegisterPage })),
 );
-// Support/QA view, linked from the QA panel only (not from the shopper navigation).
-const PaymentIssuesPage = lazy(() =>
-  import('@/features/ops/components/payment-issues-page').then((m) => ({
-    default: m.PaymentIssuesPage,
-  })),
-);
+// Operator view (every customer's orders): never in the shopper build (`npm run build`, mode
+// `production`), where this is a constant `null` and the page's chunk is not emitted. It exists in
+// dev, test and mock builds (linked from the QA panel) and in the operator build
+// (`npm run build:ops`), which nginx serves only behind authentication (deploy/README.md).
+const PaymentIssuesPage =
+  import.meta.env.MODE === 'production'
+    ? null
+    : lazy(() =>
+        import('@/features/ops/components/payment-issues-page').then((m) => ({
+          default: m.PaymentIssuesPage,
+        })),
+      );
 
 function NotFound() {
   return (
@@ -54,7 +60,9 @@ export function AppRoutes() {
         <Route path="/register" component={RegisterPage} />
         <Route path="/orders" component={OrdersRoute} />
         <Route path="/orders/:id" component={OrderRoute} />
-        <Route path="/ops/payment-issues" component={PaymentIssuesPage} />
+        {PaymentIssuesPage ? (
+          <Route path="/ops/payment-issues" component={PaymentIssuesPage} />
+        ) : null}
         <Route component={NotFound} />
       </Switch>
     </Suspense>
