@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { configureMock, type MockConfig } from './config';
+import { seedHostile } from './data/hostile';
 import { enableDbPersistence, loadPersistedDb, resetDb } from './db';
 import { createHandlers } from './handlers';
 import {
@@ -24,6 +25,25 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
 
 /** sessionStorage key of the tab's knob overrides (a JSON `Partial<MockConfig>`). */
 const CONFIG_STORAGE_KEY = 'sockshop-mock-config';
+/** sessionStorage key of the tab's extra seed (`?mock-seed=hostile`). */
+const SEED_STORAGE_KEY = 'sockshop-mock-seed';
+
+/**
+ * QA/test seed: `?mock-seed=hostile` adds hostile strings (mocks/data/hostile.ts) for the tab. The
+ * catalogue is not persisted, so the seed is kept in sessionStorage and applied on every load
+ * (it adds nothing twice).
+ */
+function restoreSeed(search: string, session: Storage | null): void {
+  let seed = new URLSearchParams(search).get('mock-seed');
+  try {
+    if (seed === 'hostile') session?.setItem(SEED_STORAGE_KEY, seed);
+    else seed = session?.getItem(SEED_STORAGE_KEY) ?? seed;
+  } catch {
+    // Storage blocked: the seed applies to this page only.
+  }
+  if (seed === 'hostile') seedHostile();
+  else if (seed !== null) console.warn(`[mock api] unknown mock-seed "${seed}"`);
+}
 
 /** The numeric knobs a URL may set: `shippedAfterMs` is `?mock-shipped-after-ms=4000`. */
 const URL_KNOBS = [
@@ -89,6 +109,7 @@ export async function startMockWorker(): Promise<void> {
   // Knobs before the scenario, so a `flakySeed` applies to the scenario selected here.
   const knobs = restoreMockConfig(window.location.search, storage('sessionStorage'));
   const scenario = restoreScenario(window.location.search, storage('sessionStorage'));
+  restoreSeed(window.location.search, storage('sessionStorage'));
   if (scenario.ignored) {
     console.warn(
       `[mock api] unknown scenario "${scenario.ignored}", staying on "${scenario.name}"`,
@@ -129,6 +150,7 @@ export function resetMockData(): void {
   setScenario('healthy');
   try {
     storage('sessionStorage')?.removeItem(CONFIG_STORAGE_KEY);
+    storage('sessionStorage')?.removeItem(SEED_STORAGE_KEY);
   } catch {
     // Blocked storage: nothing was stored.
   }

@@ -105,6 +105,14 @@ export function listTags(): readonly string[] {
   return db.tags;
 }
 
+/** Test seeding only (hostile data): a sock added to the catalogue, its tags to the tag list. */
+export function addSock(sock: Sock): void {
+  if (db.socks.some((s) => s.id === sock.id)) return;
+  db.socks.push(clone(sock));
+  for (const tag of sock.tag) if (!db.tags.includes(tag)) db.tags.push(tag);
+  changed();
+}
+
 // ---------------------------------------------------------------- customers, addresses, cards
 
 export function findCustomer(id: string | undefined): Customer | undefined {
@@ -469,6 +477,7 @@ const snapshotSchema = z.object({
       deliveredAt: z.number().nullable(),
       failureReason: z.string().nullable(),
       legacy: z.boolean(),
+      rawStatus: z.string().optional(),
     }),
   ),
   idempotency: z.array(

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
+import { handleControl } from './control';
 import { createHandlers } from './handlers';
 import { isScenarioName, scenarioNames, setScenario, type ScenarioName } from './scenarios';
 
@@ -12,6 +13,8 @@ import { isScenarioName, scenarioNames, setScenario, type ScenarioName } from '.
  *
  *   npm run mock-api                     # PORT=8080 by default
  *   MOCK_SCENARIO=payment-down npm run mock-api
+ *
+ * Test controls (scenario, knobs, seeds, what was recorded) live under `/__mock/`: see control.ts.
  */
 export interface MockApiOptions {
   /** 0 picks a free port. Default 8080. */
@@ -55,6 +58,22 @@ function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request 
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const body = await readBody(req);
+  const control = handleControl(
+    req.method ?? 'GET',
+    new URL(req.url ?? '/', origin).pathname,
+    body.toString('utf8'),
+  );
+  if (control) {
+    const payload = control.body === null ? '' : JSON.stringify(control.body);
+    res
+      .writeHead(control.status, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(payload)),
+        'Cache-Control': 'no-store',
+      })
+      .end(payload);
+    return;
+  }
   const response = await getResponse(handlers, toRequest(req, body, origin), { baseUrl: origin });
   if (!response) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not Found');

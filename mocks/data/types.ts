@@ -87,6 +87,9 @@ export interface StoredOrder {
   failureReason: string | null;
   /** Saved by an upstream (legacy) backend: serialized without `status`. */
   legacy: boolean;
+  /** Test seeding only: a status value sent exactly as written instead of the derived one (a
+   * backend that writes `shipped`, or hostile text), to prove how the storefront reads it. */
+  rawStatus?: string;
 }
 
 export interface StoredResponse {

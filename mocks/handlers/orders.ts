@@ -71,7 +71,7 @@ function orderCreatedJson(order: StoredOrder, at: number): Record<string, JsonVa
     date: javaDate(order.createdAt),
     total: order.total,
   };
-  if (!isLegacyBackend()) json.status = statusAt(order, at);
+  if (!isLegacyBackend()) json.status = order.rawStatus ?? statusAt(order, at);
   return json;
 }
 
@@ -88,7 +88,7 @@ function orderHalJson(order: StoredOrder, at: number): Record<string, JsonValue>
     date: javaDate(order.createdAt),
     total: order.total,
   };
-  if (!isLegacyBackend()) json.status = statusAt(order, at);
+  if (!isLegacyBackend()) json.status = order.rawStatus ?? statusAt(order, at);
   json._links = { self: { href }, order: { href } };
   return json;
 }
