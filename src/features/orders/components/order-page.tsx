@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
 import { Freshness } from '@/components/ui/freshness';
@@ -21,6 +21,8 @@ interface OrderPageProps {
   products: ProductLookup;
   /** Opened straight after checkout: show the outcome. */
   justPlaced: boolean;
+  /** What the shopper can do with this order (the app fills it, e.g. "Order these again"). */
+  orderActions?: (order: Order) => ReactNode;
 }
 
 function Outcome({ order }: { order: Order }) {
@@ -42,7 +44,7 @@ function Outcome({ order }: { order: Order }) {
   );
 }
 
-export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
+export function OrderPage({ id, products, justPlaced, orderActions }: OrderPageProps) {
   const order = useQuery(orderQuery(id));
   const asList = useMemo(() => (order.data ? [order.data] : undefined), [order.data]);
   const announcement = useStatusChanges(asList);
@@ -89,6 +91,7 @@ export function OrderPage({ id, products, justPlaced }: OrderPageProps) {
           <dd>
             <StatusBadge view={view} />
             <p className="muted">{view.description}</p>
+            {orderActions?.(data)}
           </dd>
         </div>
         <div>

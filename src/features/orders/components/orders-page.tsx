@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
 import { Freshness } from '@/components/ui/freshness';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
+import type { Order } from '@/domain/order';
 import { describeOrderStatus } from '@/domain/order-status';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
@@ -11,7 +13,12 @@ import { ordersQuery } from '../api/order-queries';
 import { StatusBadge } from './status-badge';
 import { useStatusChanges } from './use-status-changes';
 
-export function OrdersPage() {
+export function OrdersPage({
+  orderActions,
+}: {
+  /** What the shopper can do with an order, shown in its row (the app fills it). */
+  orderActions?: (order: Order) => ReactNode;
+} = {}) {
   const orders = useQuery(ordersQuery());
   const announcement = useStatusChanges(orders.data);
 
@@ -52,6 +59,7 @@ export function OrdersPage() {
                   <td>{formatMoney(order.total)}</td>
                   <td>
                     <StatusBadge view={describeOrderStatus(order.status)} />
+                    {orderActions?.(order)}
                   </td>
                 </tr>
               );

@@ -1,9 +1,15 @@
-import { describeOrderStatus } from '@/domain/order-status';
-import { pollDelay } from '@/domain/poll-schedule';
+import {
+  nextPollDelay,
+  PAYMENT_WINDOW_MS,
+  waitForRateLimit,
+  type WatchedOrder,
+} from '@/domain/poll-schedule';
 
 /**
- * Decides, after each answer, whether to ask again and when: while any order in view can still
- * change, poll with backoff (reset when a status changes); once all are terminal, stop.
+ * Decides, after each answer, whether to ask again and when, following the schedule by status in
+ * `@/domain/poll-schedule`: the soonest any order in view needs, never sooner than the page's
+ * request budget allows (30 a minute), and not at all once every order is settled. A change of
+ * status starts the backoff over. The clock is passed in (`now`), so it can be tested.
  */
 export interface WatchState {
   signature: string;
@@ -11,22 +17,38 @@ export interface WatchState {
   unchanged: number;
 }
 
+export interface WatchInput {
+  id: string;
+  status: unknown;
+  date?: Date | undefined;
+}
+
 export function statusSignature(orders: readonly { id: string; status: unknown }[]): string {
   return orders.map((order) => `${order.id}:${String(order.status)}`).join('|');
 }
 
-export function needsWatching(orders: readonly { status: unknown }[]): boolean {
-  return orders.some((order) => !describeOrderStatus(order.status).terminal);
+function watched(orders: readonly WatchInput[]): WatchedOrder[] {
+  return orders.map((order) => ({ status: order.status, placedAt: order.date?.getTime() }));
 }
 
-/** Returns the next state and the delay before the next poll (false: stop polling). */
+/**
+ * Returns the next state and the delay before the next poll (false: stop polling).
+ * `recentRequests` are the start times of this page's latest requests (for the rate limit).
+ */
 export function nextPoll(
   previous: WatchState | undefined,
-  orders: readonly { id: string; status: unknown }[] | undefined,
+  orders: readonly WatchInput[] | undefined,
   dataUpdatedAt: number,
+  now: number,
+  recentRequests: readonly number[] = [],
+  failures = 0,
 ): { state: WatchState | undefined; delay: number | false } {
-  if (!orders) return { state: previous, delay: pollDelay(previous?.unchanged ?? 0) };
-  if (!needsWatching(orders)) return { state: undefined, delay: false };
+  const limit = (delay: number) => Math.max(delay, waitForRateLimit(recentRequests, now));
+  if (!orders) {
+    // No answer yet (the first load failed): ask again from 2 s, backing off to 20 s.
+    const delay = nextPollDelay([{ status: 'PENDING', placedAt: 0 }], PAYMENT_WINDOW_MS, failures);
+    return { state: previous, delay: delay === false ? false : limit(delay) };
+  }
   const signature = statusSignature(orders);
   let state: WatchState;
   if (!previous || previous.signature !== signature)
@@ -34,5 +56,7 @@ export function nextPoll(
   else if (previous.dataUpdatedAt !== dataUpdatedAt)
     state = { signature, dataUpdatedAt, unchanged: previous.unchanged + 1 };
   else state = previous;
-  return { state, delay: pollDelay(state.unchanged) };
+  const delay = nextPollDelay(watched(orders), now, state.unchanged);
+  if (delay === false) return { state: undefined, delay: false };
+  return { state, delay: limit(delay) };
 }
