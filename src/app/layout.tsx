@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { AccountMenu } from '@/features/auth/components/account-menu';
@@ -11,6 +12,18 @@ import { lookupOrders } from './lookup-orders';
 const OrderUpdates = lazy(() =>
   import('@/features/orders/components/order-updates').then((m) => ({ default: m.OrderUpdates })),
 );
+// "Order these again" when the header says an order's payment failed (loaded only then).
+const OrderAgainAction = lazy(() =>
+  import('./reorder-action').then((m) => ({ default: m.OrderAgainAction })),
+);
+
+function headerOrderActions(order: Order) {
+  return (
+    <Suspense fallback={null}>
+      <OrderAgainAction order={order} />
+    </Suspense>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { cookieChanged } = useSessionActions();
@@ -50,7 +63,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <PendingOrderWatcher lookupOrders={lookupOrders} />
       {signedIn ? (
         <Suspense fallback={null}>
-          <OrderUpdates enabled={!location.startsWith('/orders')} />
+          <OrderUpdates
+            enabled={!location.startsWith('/orders')}
+            orderActions={headerOrderActions}
+          />
         </Suspense>
       ) : null}
       <main id="main" tabIndex={-1}>

@@ -4,6 +4,7 @@ import { type BaseLocationHook, Router } from 'wouter';
 import { syncSessionFromCookie } from '@/features/auth/stores/session-store';
 import { restoreAttempt } from '@/features/checkout/stores/attempt-store';
 import { restoreBreaker } from '@/features/checkout/stores/breaker-store';
+import { restoreRecovery } from '@/features/reorder/stores/recovery-store';
 import { createQueryClient } from '@/lib/query-client';
 
 interface AppProviderProps {
@@ -19,6 +20,7 @@ export function AppProvider({ children, queryClient, locationHook }: AppProvider
     syncSessionFromCookie();
     restoreAttempt();
     restoreBreaker();
+    restoreRecovery();
     return queryClient ?? createQueryClient();
   });
   const routerProps = locationHook ? { hook: locationHook } : {};

@@ -17,6 +17,18 @@ export type TelemetryEvent =
   | { type: 'order_status_unknown'; orderId: string; raw: string }
   | { type: 'payment_circuit_opened'; consecutiveFailures: number }
   | { type: 'payment_circuit_closed' }
+  /** "Order these again": the cart was filled from a failed order (mode fill: the cart was empty). */
+  | {
+      type: 'recovery_started';
+      failedOrderId: string;
+      mode: 'fill' | 'add' | 'replace';
+      items: number;
+      priceChanges: number;
+      leftOut: number;
+      cartWrites: number;
+    }
+  /** The checkout that followed a recovery was paid: joins recovery_started on failedOrderId. */
+  | { type: 'recovery_paid'; failedOrderId: string; orderId: string }
   | {
       type: 'api_error';
       kind: string;

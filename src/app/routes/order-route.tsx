@@ -1,6 +1,7 @@
 import { useParams, useSearch } from 'wouter';
 import { useSignedIn } from '@/features/auth/stores/session-store';
 import { OrderPage } from '@/features/orders/components/order-page';
+import { orderAgainActions } from '../reorder-action';
 import { useProducts } from '../use-products';
 import { SignInFirst } from './sign-in-first';
 
@@ -17,6 +18,7 @@ export function OrderRoute() {
       id={id}
       products={products}
       justPlaced={new URLSearchParams(search).get('placed') === '1'}
+      orderActions={orderAgainActions}
     />
   );
 }
