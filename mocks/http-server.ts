@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { handleControl } from './control';
+import { handleStatusControl } from './status-control';
 import { createHandlers } from './handlers';
 import { isScenarioName, scenarioNames, setScenario, type ScenarioName } from './scenarios';
 
@@ -58,11 +59,11 @@ function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request 
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const body = await readBody(req);
-  const control = handleControl(
-    req.method ?? 'GET',
-    new URL(req.url ?? '/', origin).pathname,
-    body.toString('utf8'),
-  );
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', origin).pathname;
+  const control =
+    handleStatusControl(method, path, body.toString('utf8')) ??
+    handleControl(method, path, body.toString('utf8'));
   if (control) {
     const payload = control.body === null ? '' : JSON.stringify(control.body);
     res
