@@ -50,6 +50,13 @@ function Summary({ report }: { report: PaymentIssuesReport }) {
           <dd>{formatMoney(report.revenueAtRiskCents / 100)}</dd>
         </div>
         <div>
+          <dt>Recovered</dt>
+          <dd>
+            {formatMoney(report.recoveredCents / 100)} ·{' '}
+            {plural(report.recoveredCount, 'order', 'orders')} won back
+          </dd>
+        </div>
+        <div>
           <dt>Shoppers affected</dt>
           <dd>
             {report.affectedShoppers} of {plural(report.customerCount, 'customer', 'customers')}
@@ -85,6 +92,7 @@ function FailedOrders({ report }: { report: PaymentIssuesReport }) {
               <th scope="col">Shopper</th>
               <th scope="col">Time</th>
               <th scope="col">Amount</th>
+              <th scope="col">Recovered by</th>
             </tr>
           </thead>
           <tbody>
@@ -94,6 +102,19 @@ function FailedOrders({ report }: { report: PaymentIssuesReport }) {
                 <td>{order.shopper.username}</td>
                 <td>{order.date ? formatDateTime(order.date) : order.dateText}</td>
                 <td>{formatMoney(order.totalCents / 100)}</td>
+                <td>
+                  {order.recoveredBy ? (
+                    <>
+                      <span aria-hidden="true">✓ </span>
+                      {order.recoveredBy.id}, paid {formatMoney(order.recoveredBy.totalCents / 100)}
+                      {order.recoveredBy.date
+                        ? ` on ${formatDateTime(order.recoveredBy.date)}`
+                        : ''}
+                    </>
+                  ) : (
+                    'Not recovered'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -113,8 +134,11 @@ function FailedOrders({ report }: { report: PaymentIssuesReport }) {
  * For support and QA: every order whose payment failed, across all customers (GET /customers,
  * then each customer's orders). Live: refetched on every visit and on focus, with a Refresh button.
  */
+/** While the view is open (and the tab visible) it follows the orders: recoveries show up live. */
+const REFRESH_MS = 15_000;
+
 export function PaymentIssuesPage() {
-  const query = useQuery(paymentIssuesQuery());
+  const query = useQuery({ ...paymentIssuesQuery(), refetchInterval: REFRESH_MS });
   const report = useMemo(
     () => (query.data ? summarisePaymentIssues(query.data) : undefined),
     [query.data],
