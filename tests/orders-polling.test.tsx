@@ -123,3 +123,27 @@ test('switching tabs back and forth never makes the page ask more than 30 times 
   }
   expect(inLast(calls, 60_000)).toBeLessThanOrEqual(30);
 });
+
+test('a fresh orders page asks for GET /orders once, even if the tab gains focus while it loads', async () => {
+  const calls: number[] = [];
+  server.use(
+    http.get('*/api/orders', () => {
+      calls.push(Date.now());
+      return HttpResponse.json(
+        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
+        { status: 201 },
+      );
+    }),
+  );
+  await signInAs();
+  renderApp('/orders');
+  act(() => {
+    window.dispatchEvent(new Event('visibilitychange'));
+  });
+  expect(await screen.findByRole('link', { name: `Order ${ID}` })).toBeInTheDocument();
+  act(() => {
+    window.dispatchEvent(new Event('visibilitychange'));
+  });
+  await advance(1_000);
+  expect(calls).toHaveLength(1);
+});
