@@ -4,16 +4,22 @@ import { defineConfig } from '@playwright/test';
  * Browser tests run in Debian's Chromium (no browser download): set CHROMIUM_PATH to use another.
  * Two servers:
  *  - demo (4173): the demo build with its embedded mock backend in a real service worker;
- *  - live (4174): the live build, its /api proxied to the standalone mock Sock Shop API over HTTP.
+ *  - live (4174): the live build, its /api proxied to the standalone mock Sock Shop API over HTTP
+ *    (8099; E2E_MOCK_API_PORT moves it alone);
+ *  - idempotent (4175): the same live build with VITE_BACKEND_HONOURS_IDEMPOTENCY=true.
  */
 const isCI = Boolean(process.env.CI);
 // E2E_PORT_OFFSET moves all three servers, so two checkouts can run browser tests side by side.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const DEMO_PORT = 4173 + offset;
 const LIVE_PORT = 4174 + offset;
-const MOCK_API_PORT = 8099 + offset;
+const MOCK_API_PORT = Number(process.env.E2E_MOCK_API_PORT ?? 8099 + offset);
+// A second live build that resends a lost POST /orders answer under the same key
+// (VITE_BACKEND_HONOURS_IDEMPOTENCY=true), for tests/e2e/idempotency.spec.ts.
+const IDEMPOTENT_PORT = Number(process.env.E2E_IDEMPOTENT_PORT ?? 4175 + offset);
 process.env.E2E_LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
 process.env.E2E_MOCK_API_URL = `http://127.0.0.1:${MOCK_API_PORT}`;
+process.env.E2E_IDEMPOTENT_URL = `http://127.0.0.1:${IDEMPOTENT_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,7 +27,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: isCI,
-  retries: isCI ? 1 : 0,
+  // No retries, in CI either: a flaky browser test must fail, not pass on its second try.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
@@ -58,6 +65,12 @@ export default defineConfig({
     {
       command: `npm run build && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --host 127.0.0.1 --port ${LIVE_PORT} --strictPort`,
       url: `http://127.0.0.1:${LIVE_PORT}`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+    },
+    {
+      command: `VITE_BACKEND_HONOURS_IDEMPOTENCY=true npx vite build --outDir dist-idempotent && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --outDir dist-idempotent --host 127.0.0.1 --port ${IDEMPOTENT_PORT} --strictPort`,
+      url: `http://127.0.0.1:${IDEMPOTENT_PORT}`,
       reuseExistingServer: !isCI,
       timeout: 120_000,
     },
