@@ -13,6 +13,15 @@ import { ordersQuery } from '../api/order-queries';
 import { StatusBadge } from './status-badge';
 import { useStatusChanges } from './use-status-changes';
 
+/** The column name inside a cell, shown only where the table is laid out as cards (phones). */
+function CellLabel({ children }: { children: ReactNode }) {
+  return (
+    <span className="cell-label" aria-hidden="true">
+      {children}:{' '}
+    </span>
+  );
+}
+
 export function OrdersPage({
   orderActions,
 }: {
@@ -46,7 +55,7 @@ export function OrdersPage({
               const count = order.items.reduce((sum, item) => sum + item.quantity, 0);
               return (
                 <tr key={order.id}>
-                  <th scope="row">
+                  <th scope="row" className="cell-order">
                     <Link
                       href={`/orders/${encodeURIComponent(order.id)}`}
                       aria-label={`Order ${order.id}`}
@@ -54,10 +63,19 @@ export function OrdersPage({
                       {order.id}
                     </Link>
                   </th>
-                  <td>{formatDateTime(order.date)}</td>
-                  <td>{count}</td>
-                  <td>{formatMoney(order.total)}</td>
-                  <td>
+                  <td className="cell-date">
+                    <CellLabel>Date</CellLabel>
+                    {formatDateTime(order.date)}
+                  </td>
+                  <td className="cell-items">
+                    <CellLabel>Items</CellLabel>
+                    {count}
+                  </td>
+                  <td className="cell-total">
+                    <CellLabel>Total</CellLabel>
+                    {formatMoney(order.total)}
+                  </td>
+                  <td className="cell-status">
                     <StatusBadge view={describeOrderStatus(order.status)} />
                     {orderActions?.(order)}
                   </td>
