@@ -95,7 +95,13 @@ export default tseslint.config(
     ...playwright.configs['flat/recommended'],
   },
   {
-    files: ['mocks/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'mocks/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'deploy/**/*.{js,mjs}',
+      'tests/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   prettier,
