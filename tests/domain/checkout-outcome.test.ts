@@ -1,90 +1,127 @@
 import { expect, test } from 'vitest';
-import { attemptFor, cartFingerprint, findAttemptOrder } from '@/features/checkout/model/attempt';
-import { failureOutcome } from '@/features/checkout/model/checkout-outcome';
+import {
+  attemptFor,
+  cartFingerprint,
+  findAttemptOrder,
+  parseAttempt,
+} from '@/features/checkout/model/attempt';
+import {
+  type CheckoutEvent,
+  type CheckoutState,
+  initialCheckoutState,
+  transition,
+} from '@/features/checkout/model/checkout-machine';
+import { checkoutMessage } from '@/features/checkout/model/checkout-messages';
 import type { ApiErrorKind } from '@/lib/api-error';
 
-const ALL_KINDS: ApiErrorKind[] = [
-  'payment-declined',
-  'invalid-order',
-  'payment-unavailable',
-  'upstream-timeout',
-  'service-unavailable',
-  'not-signed-in',
-  'unauthorized',
-  'not-found',
-  'conflict',
-  'unprocessable',
-  'server',
-  'network',
-  'timeout',
-  'malformed',
+/**
+ * Each answer to POST /orders, through the machine and the message module: the outcome, whether
+ * the attempt's key lives on, and the title the shopper reads. (The README's outcome table.)
+ */
+
+const CART = { fingerprint: 'ax1@799', total: 12.98 };
+
+function sending(): CheckoutState {
+  const events: CheckoutEvent[] = [
+    { type: 'submit', via: 'click', cart: CART, requestId: 'req', freshKey: 'key', now: 1 },
+    { type: 'session-checked', active: true },
+    { type: 'cart-read', cart: CART },
+    { type: 'lock-acquired' },
+  ];
+  return events.reduce((state, event) => transition(state, event).state, initialCheckoutState());
+}
+
+const KIND_OUTCOMES: [ApiErrorKind, string, 'kept' | 'ended', string][] = [
+  [
+    'payment-declined',
+    'declined',
+    'ended',
+    'Your payment was declined. You have not been charged.',
+  ],
+  ['invalid-order', 'invalid-order', 'ended', 'We need a few more details before you can pay.'],
+  [
+    'payment-unavailable',
+    'payment-failed',
+    'ended',
+    'We could not process your payment. You have not been charged.',
+  ],
+  ['upstream-timeout', 'unknown', 'kept', 'We are not sure your order went through.'],
+  ['service-unavailable', 'not-placed', 'ended', 'Your order was not placed.'],
+  ['not-signed-in', 'session-ended', 'ended', 'Your session has ended.'],
+  ['unauthorized', 'session-ended', 'ended', 'Your session has ended.'],
+  ['not-found', 'not-placed', 'ended', 'Your order was not placed.'],
+  ['conflict', 'unknown', 'kept', 'We are not sure your order went through.'],
+  ['unprocessable', 'key-conflict', 'ended', 'Your cart changed while you were paying.'],
+  ['server', 'not-placed', 'ended', 'Your order was not placed.'],
+  ['network', 'unknown', 'kept', 'We are not sure your order went through.'],
+  ['timeout', 'unknown', 'kept', 'We are not sure your order went through.'],
+  ['malformed', 'unknown', 'kept', 'We are not sure your order went through.'],
 ];
 
-test('every error kind has shopper copy that keeps the cart and hides backend text', () => {
-  for (const kind of ALL_KINDS) {
-    const copy = failureOutcome(kind, 100);
-    expect(copy.title.length).toBeGreaterThan(10);
-    expect(`${copy.title} ${copy.body}`).not.toMatch(
-      /exception|ECONNREFUSED|IllegalState|status_code/i,
-    );
-  }
+test.each(KIND_OUTCOMES)('%s → %s, key %s: "%s"', (kind, outcome, key, title) => {
+  const { state } = transition(sending(), { type: 'answer-failed', requestId: 'req', kind });
+  expect(state.outcome?.kind).toBe(outcome);
+  expect(state.attempt === null ? 'ended' : 'kept').toBe(key);
+  expect(checkoutMessage(state, { paymentLimit: 100 })?.title).toBe(title);
 });
 
-test('a decline says nothing was charged and offers what works: the limit, not another card', () => {
-  const copy = failureOutcome('payment-declined', 100);
-  expect(copy.title).toMatch(/declined/i);
-  expect(copy.title).toMatch(/not been charged/i);
-  expect(copy.body).toContain('$100.00');
-  expect(copy.body).not.toMatch(/try another card/i);
-  expect(copy.settled).toBe(true);
+test.each([
+  ['PAID', 'paid', 'Thank you! Your order is confirmed and paid.'],
+  [undefined, 'paid', 'Thank you! Your order is confirmed and paid.'],
+  ['CREATED', 'awaiting', 'Your order is waiting for payment confirmation.'],
+  ['PENDING', 'awaiting', 'Your order is waiting for payment confirmation.'],
+  [
+    'PAYMENT_FAILED',
+    'payment-failed',
+    'We could not process your payment. You have not been charged.',
+  ],
+])('201 with status %s → %s', (status, outcome, title) => {
+  const { state } = transition(sending(), {
+    type: 'answer',
+    requestId: 'req',
+    order: { id: 'o', status },
+  });
+  expect(state.outcome?.kind).toBe(outcome);
+  expect(checkoutMessage(state, { paymentLimit: 100 })?.title).toBe(title);
 });
 
-test('a decline under the limit is not blamed on the limit', () => {
-  const copy = failureOutcome('payment-declined', 100, 12.98);
-  expect(copy.title).toMatch(/declined.*not been charged/i);
-  expect(copy.body).not.toContain('$100.00');
-  expect(copy.body).toMatch(/no other card to try/i);
-  expect(failureOutcome('payment-declined', 100, 104.98).body).toContain('$100.00');
-});
-
-test('outcomes that may have charged are unsettled and never say "not charged"', () => {
-  for (const kind of ['upstream-timeout', 'network', 'timeout', 'conflict', 'malformed'] as const) {
-    const copy = failureOutcome(kind, 100);
-    expect(copy.outcome).toBe('unknown');
-    expect(copy.settled).toBe(false);
-    expect(copy.checkOrders).toBe(true);
-    expect(`${copy.title} ${copy.body}`).not.toMatch(/not been charged|not charged/i);
-    expect(copy.body).toMatch(/do not pay again/i);
-  }
-});
-
-test('payment unavailable is settled, not charged, and looks up the failed order', () => {
-  const copy = failureOutcome('payment-unavailable', 100);
-  expect(copy.title).toMatch(/could not process your payment/i);
-  expect(copy.title).toMatch(/not been charged/i);
-  expect(copy.settled).toBe(true);
-  expect(copy.checkOrders).toBe(true);
+test('a 201 PAYMENT_FAILED and a 500 "payment unavailable" read the same', () => {
+  const by201 = transition(sending(), {
+    type: 'answer',
+    requestId: 'req',
+    order: { id: 'o', status: 'PAYMENT_FAILED' },
+  }).state;
+  const by500 = transition(sending(), {
+    type: 'answer-failed',
+    requestId: 'req',
+    kind: 'payment-unavailable',
+  }).state;
+  const found = transition(by500, {
+    type: 'lookup-done',
+    found: { id: 'o', date: undefined, total: 12.98, status: 'PAYMENT_FAILED' },
+  }).state;
+  expect(checkoutMessage(found, { paymentLimit: 100 })).toEqual(
+    checkoutMessage(by201, { paymentLimit: 100 }),
+  );
 });
 
 test('an open attempt keeps its key for the same cart and gets a new one for a changed cart', () => {
-  let n = 0;
-  const newKey = () => `key-${++n}`;
   const cart = {
     fingerprint: cartFingerprint([{ itemId: 'a', quantity: 1, unitPrice: 7.99 }]),
     total: 12.98,
   };
-  const first = attemptFor(null, cart, newKey, 1000);
-  expect(first.key).toBe('key-1');
-  const again = attemptFor({ ...first, phase: 'unknown' }, cart, newKey, 2000);
-  expect(again.key).toBe('key-1');
-  expect(again.startedAt).toBe(1000);
+  const first = attemptFor(null, cart, 'key-1', 1000);
+  expect(first).toMatchObject({ key: 'key-1', phase: 'sending', startedAt: 1000 });
+  const again = attemptFor({ ...first, phase: 'unknown' }, cart, 'key-2', 2000);
+  expect(again).toMatchObject({ key: 'key-1', startedAt: 1000, phase: 'sending' });
   const changed = attemptFor(
     first,
     { fingerprint: cartFingerprint([{ itemId: 'a', quantity: 2, unitPrice: 7.99 }]), total: 20.97 },
-    newKey,
+    'key-3',
     3000,
   );
-  expect(changed.key).toBe('key-2');
+  expect(changed.key).toBe('key-3');
+  expect(attemptFor({ ...first, phase: 'awaiting' }, cart, 'key-4', 4000).key).toBe('key-4');
 });
 
 test('cart fingerprints ignore line order and empty lines', () => {
@@ -100,6 +137,7 @@ test('cart fingerprints ignore line order and empty lines', () => {
       { itemId: 'b', quantity: 1, unitPrice: 1 },
     ]),
   );
+  expect(cartFingerprint([])).toBe('');
 });
 
 test('the attempt lookup finds the newest order since the attempt with the same total, to the cent', () => {
@@ -108,8 +146,32 @@ test('the attempt lookup finds the newest order since the attempt with the same 
     { id: 'old', date: at('2026-01-01T09:00:00Z'), total: 104.979996 },
     { id: 'other-total', date: at('2026-01-01T10:00:30Z'), total: 20 },
     { id: 'match', date: at('2026-01-01T10:00:10Z'), total: 104.979996 },
+    { id: 'older-match', date: at('2026-01-01T09:59:00Z'), total: 104.98 },
   ];
   const startedAt = at('2026-01-01T10:00:00Z').getTime();
   expect(findAttemptOrder(orders, { startedAt, total: 104.98 })?.id).toBe('match');
   expect(findAttemptOrder(orders, { startedAt, total: 50 })).toBeUndefined();
+  expect(
+    findAttemptOrder(orders, { startedAt: startedAt + 10 * 60_000, total: 104.98 }),
+  ).toBeUndefined();
+});
+
+test('a stored attempt is read back only if it is one', () => {
+  const attempt = {
+    key: 'k',
+    fingerprint: 'f',
+    total: 1,
+    startedAt: 2,
+    phase: 'unknown',
+    uncertain: true,
+  };
+  expect(parseAttempt(attempt)).toEqual(attempt);
+  expect(parseAttempt({ ...attempt, phase: 'in-flight' })).toBeNull();
+  expect(parseAttempt({ ...attempt, key: 3 })).toBeNull();
+  expect(parseAttempt({ ...attempt, total: '1' })).toBeNull();
+  expect(parseAttempt(null)).toBeNull();
+  expect(parseAttempt('x')).toBeNull();
+  expect(parseAttempt({ ...attempt, phase: 'awaiting', orderId: 'o' })).toMatchObject({
+    orderId: 'o',
+  });
 });

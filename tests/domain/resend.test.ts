@@ -1,47 +1,68 @@
 import { expect, test } from 'vitest';
-import { withResend } from '@/features/checkout/model/resend';
-import { ApiError, type ApiErrorKind } from '@/lib/api-error';
+import {
+  type CheckoutEffect,
+  type CheckoutEvent,
+  initialCheckoutState,
+  transition,
+} from '@/features/checkout/model/checkout-machine';
+import { isLostAnswer, resendDelayMs } from '@/features/checkout/model/resend';
+import type { ApiErrorKind } from '@/lib/api-error';
 
-function failingThen<T>(kinds: ApiErrorKind[], result: T) {
-  let calls = 0;
-  const send = async () => {
-    const kind = kinds[calls];
-    calls += 1;
-    if (kind) throw new ApiError(kind, 'req', { method: 'POST', path: '/orders' });
-    return result;
+/** When a lost POST /orders answer is asked again by itself: the machine's resend rule. */
+
+const CART = { fingerprint: 'ax1@799', total: 12.98 };
+
+/** Sends one order with `resendRetries`, answers every POST with `kinds` in turn; returns the POSTs. */
+function sendsFor(resendRetries: number, kinds: ApiErrorKind[]) {
+  const posts: Extract<CheckoutEffect, { type: 'send-order' }>[] = [];
+  let state = initialCheckoutState({ resendRetries });
+  const play = (event: CheckoutEvent) => {
+    const next = transition(state, event);
+    state = next.state;
+    for (const effect of next.effects) if (effect.type === 'send-order') posts.push(effect);
   };
-  return { send, calls: () => calls };
+  play({ type: 'submit', via: 'click', cart: CART, requestId: 'req', freshKey: 'key', now: 1 });
+  play({ type: 'session-checked', active: true });
+  play({ type: 'cart-read', cart: CART });
+  play({ type: 'lock-acquired' });
+  for (const kind of kinds) play({ type: 'answer-failed', requestId: 'req', kind });
+  return { posts, state };
 }
 
-test('by default (a backend that ignores idempotency keys) an order is sent once, whatever happens', async () => {
-  const { send, calls } = failingThen(['network'], 'placed');
-  await expect(withResend(send, { retries: 0, baseDelayMs: 1 })).rejects.toMatchObject({
-    kind: 'network',
-  });
-  expect(calls()).toBe(1);
+test('by default (a backend that ignores idempotency keys) an order is sent once, whatever happens', () => {
+  const { posts, state } = sendsFor(0, ['network', 'network']);
+  expect(posts).toHaveLength(1);
+  expect(state.outcome?.kind).toBe('unknown');
 });
 
-test('with a backend that honours keys, a lost answer is asked again, twice at most', async () => {
-  const recovered = failingThen(['timeout', 'conflict'], 'placed');
-  await expect(withResend(recovered.send, { retries: 2, baseDelayMs: 1 })).resolves.toBe('placed');
-  expect(recovered.calls()).toBe(3);
-
-  const lost = failingThen(['network', 'network', 'network', 'network'], 'placed');
-  await expect(withResend(lost.send, { retries: 2, baseDelayMs: 1 })).rejects.toMatchObject({
-    kind: 'network',
-  });
-  expect(lost.calls()).toBe(3);
+test('with a backend that honours keys, a lost answer is asked again, twice at most, same key and request', () => {
+  const { posts, state } = sendsFor(2, ['timeout', 'conflict', 'network', 'network']);
+  expect(posts).toEqual([
+    { type: 'send-order', key: 'key', requestId: 'req', delayMs: 0 },
+    { type: 'send-order', key: 'key', requestId: 'req', delayMs: 500 },
+    { type: 'send-order', key: 'key', requestId: 'req', delayMs: 1_000 },
+  ]);
+  expect(state.outcome?.kind).toBe('unknown');
 });
 
-test('a definite answer is never asked again', async () => {
+test('a definite answer, or an upstream timeout, is never asked again', () => {
   for (const kind of [
     'payment-declined',
     'payment-unavailable',
     'upstream-timeout',
     'server',
+    'malformed',
   ] as const) {
-    const { send, calls } = failingThen([kind], 'placed');
-    await expect(withResend(send, { retries: 2, baseDelayMs: 1 })).rejects.toMatchObject({ kind });
-    expect(calls()).toBe(1);
+    expect(sendsFor(2, [kind]).posts).toHaveLength(1);
   }
+});
+
+test('lost answers are the network, our timeout and "still in flight" (409); delays double', () => {
+  expect(
+    ['network', 'timeout', 'conflict'].every((kind) => isLostAnswer(kind as ApiErrorKind)),
+  ).toBe(true);
+  expect(isLostAnswer('upstream-timeout')).toBe(false);
+  expect(isLostAnswer('malformed')).toBe(false);
+  expect([0, 1, 2, 3].map((n) => resendDelayMs(n))).toEqual([500, 1_000, 2_000, 4_000]);
+  expect(resendDelayMs(1, 100)).toBe(200);
 });

@@ -1,21 +1,53 @@
 /**
- * A checkout attempt: one idempotency key for one cart. Pure helpers; the store keeps the state.
+ * A checkout attempt: one idempotency key for one cart. Pure helpers; the checkout machine keeps
+ * the attempt in its state and the checkout store keeps it in sessionStorage.
  */
 export interface Attempt {
   key: string;
   /** The cart this key was made for: a changed cart gets a new key. */
   fingerprint: string;
   /** The total the shopper was asked to pay: how the attempt's order is recognised later. */
-  total?: number;
+  total: number;
   startedAt: number;
   /**
-   * in-flight: a request is (or was, if the page was closed mid-payment) under way.
+   * sending: a request is (or was, if the page was closed mid-payment) under way.
    * unknown: the request ended without a definite answer (timeout, network, 409...).
    * awaiting: the order was saved but its payment is not decided yet (CREATED/PENDING).
    */
-  phase: 'in-flight' | 'unknown' | 'awaiting';
+  phase: 'sending' | 'unknown' | 'awaiting';
   /** The saved order, while awaiting its payment. */
   orderId?: string;
+  /**
+   * An answer was lost on the way: whatever is learnt later, the shopper was once told the outcome
+   * is unknown, so "not charged" is never said for this attempt.
+   */
+  uncertain?: boolean;
+}
+
+const PHASES: ReadonlySet<unknown> = new Set(['sending', 'unknown', 'awaiting']);
+
+/** Reads an attempt back from storage; anything that is not one is no attempt. */
+export function parseAttempt(raw: unknown): Attempt | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const value = raw as Record<string, unknown>;
+  if (
+    typeof value.key !== 'string' ||
+    typeof value.fingerprint !== 'string' ||
+    typeof value.total !== 'number' ||
+    typeof value.startedAt !== 'number' ||
+    !PHASES.has(value.phase)
+  ) {
+    return null;
+  }
+  return {
+    key: value.key,
+    fingerprint: value.fingerprint,
+    total: value.total,
+    startedAt: value.startedAt,
+    phase: value.phase as Attempt['phase'],
+    ...(typeof value.orderId === 'string' ? { orderId: value.orderId } : {}),
+    ...(value.uncertain === true ? { uncertain: true } : {}),
+  };
 }
 
 export function cartFingerprint(
@@ -28,18 +60,23 @@ export function cartFingerprint(
     .join(',');
 }
 
-/** The key to use now: the open attempt's key for the same cart, else a fresh one. */
+/**
+ * The attempt to send now: the open attempt's key for the same cart (its outcome is unknown, so
+ * asking again with the same key can never charge twice), else a fresh key.
+ */
 export function attemptFor(
   open: Attempt | null,
   cart: { fingerprint: string; total: number },
-  newKey: () => string,
+  freshKey: string,
   now: number,
 ): Attempt {
-  if (open && open.fingerprint === cart.fingerprint) return { ...open, phase: 'in-flight' };
-  return { key: newKey(), ...cart, startedAt: now, phase: 'in-flight' };
+  if (open && open.phase !== 'awaiting' && open.fingerprint === cart.fingerprint) {
+    return { ...open, phase: 'sending' };
+  }
+  return { key: freshKey, ...cart, startedAt: now, phase: 'sending' };
 }
 
-export interface FoundOrder {
+export interface DatedOrder {
   id: string;
   date: Date | undefined;
   total: number;
@@ -50,7 +87,7 @@ export interface FoundOrder {
  * attempt started, with the attempt's total (to the cent). Sock Shop stores no idempotency key on
  * orders, so this is the best honest match available.
  */
-export function findAttemptOrder<T extends FoundOrder>(
+export function findAttemptOrder<T extends DatedOrder>(
   orders: readonly T[],
   attempt: { startedAt: number; total?: number },
   clockSkewMs = 120_000,

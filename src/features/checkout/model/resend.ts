@@ -1,23 +1,19 @@
-import { isApiError } from '@/lib/api-error';
-
-/** Answers that say nothing about whether the order was placed: safe to ask again with the same key. */
-const LOST_ANSWER_KINDS = new Set(['network', 'timeout', 'conflict']);
+import type { ApiErrorKind } from '@/lib/api-error';
 
 /**
- * Runs `send`, and when its answer was lost, runs it again, `retries` times at most, waiting
- * `baseDelayMs`, then twice that, and so on. Only for a backend that honours idempotency keys:
- * otherwise `retries` is 0 and this is a plain call.
+ * When a lost POST /orders answer is asked again by itself. Only for a backend that honours
+ * idempotency keys (the machine's `resendRetries` is 0 otherwise): the same key and request id go
+ * again, so the backend replays its first answer instead of charging twice.
  */
-export async function withResend<T>(
-  send: () => Promise<T>,
-  { retries, baseDelayMs = 500 }: { retries: number; baseDelayMs?: number },
-): Promise<T> {
-  for (let tries = 0; ; tries += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (tries >= retries || !isApiError(error) || !LOST_ANSWER_KINDS.has(error.kind)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** tries));
-    }
-  }
+
+/** Answers that say nothing about whether the order was placed: safe to ask again with the key. */
+const LOST_ANSWER_KINDS: ReadonlySet<ApiErrorKind> = new Set(['network', 'timeout', 'conflict']);
+
+export function isLostAnswer(kind: ApiErrorKind): boolean {
+  return LOST_ANSWER_KINDS.has(kind);
+}
+
+/** Waits before the n-th resend (0-based): 500 ms, then twice that, and so on. */
+export function resendDelayMs(resendsSoFar: number, baseDelayMs = 500): number {
+  return baseDelayMs * 2 ** resendsSoFar;
 }

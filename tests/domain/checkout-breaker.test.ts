@@ -1,0 +1,83 @@
+import { expect, test } from 'vitest';
+import {
+  attemptEnded,
+  attemptStarted,
+  type BreakerState,
+  canAttempt,
+  closedBreaker,
+  paymentFailed,
+  paymentSucceeded,
+  statusAt,
+} from '@/features/checkout/model/payment-breaker';
+
+/** The payment breaker's states and cool-down, on an injected clock (no real time passes). */
+
+const SETTINGS = { threshold: 3, cooldownMs: 30_000 };
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+function failTimes(state: BreakerState, times: number, now: number): BreakerState {
+  let next = state;
+  for (let i = 0; i < times; i += 1) next = paymentFailed(next, now, SETTINGS);
+  return next;
+}
+
+test('closed: failures under the threshold are counted, ordering stays allowed', () => {
+  const t = clock();
+  const twice = failTimes(closedBreaker, 2, t.now());
+  expect(twice).toMatchObject({ status: 'closed', consecutiveFailures: 2 });
+  expect(canAttempt(twice, t.now())).toBe(true);
+});
+
+test('a success in between starts the count again', () => {
+  const t = clock();
+  const state = failTimes(paymentSucceeded(), 2, t.now());
+  expect(failTimes(paymentSucceeded(), 1, t.now()).consecutiveFailures).toBe(1);
+  expect(paymentFailed(state, t.now(), SETTINGS).status).toBe('open');
+});
+
+test('open at the threshold: blocked for exactly the cool-down, then half-open', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  expect(open).toMatchObject({ status: 'open', openUntil: t.now() + 30_000 });
+  expect(statusAt(open, t.now())).toBe('open');
+  expect(canAttempt(open, t.now())).toBe(false);
+  t.advance(29_999);
+  expect(statusAt(open, t.now())).toBe('open');
+  expect(canAttempt(open, t.now())).toBe(false);
+  t.advance(1);
+  expect(statusAt(open, t.now())).toBe('half-open');
+  expect(canAttempt(open, t.now())).toBe(true);
+});
+
+test('half-open lets exactly one probe through', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  t.advance(30_000);
+  const probing = attemptStarted(open, t.now());
+  expect(probing).toMatchObject({ status: 'half-open', probing: true });
+  expect(canAttempt(probing, t.now())).toBe(false);
+  // A probe that says nothing about payments (a decline, say) frees the slot again.
+  expect(canAttempt(attemptEnded(probing), t.now())).toBe(true);
+});
+
+test('a probe that fails opens it again for a new cool-down; one that works closes it', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  t.advance(30_000);
+  const probing = attemptStarted(open, t.now());
+  const reopened = paymentFailed(probing, t.now(), SETTINGS);
+  expect(reopened).toMatchObject({ status: 'open', openUntil: t.now() + 30_000, probing: false });
+  t.advance(30_000);
+  expect(statusAt(reopened, t.now())).toBe('half-open');
+  expect(paymentSucceeded()).toEqual(closedBreaker);
+});
+
+test('starting an order while closed changes nothing; ending one while not probing neither', () => {
+  const t = clock();
+  expect(attemptStarted(closedBreaker, t.now())).toBe(closedBreaker);
+  expect(attemptEnded(closedBreaker)).toBe(closedBreaker);
+});

@@ -1,0 +1,942 @@
+import { describe, expect, test } from 'vitest';
+import type { Attempt } from '@/features/checkout/model/attempt';
+import {
+  type CheckoutEffect,
+  type CheckoutEvent,
+  type CheckoutState,
+  canSubmit,
+  initialCheckoutState,
+  transition,
+} from '@/features/checkout/model/checkout-machine';
+import type { ApiErrorKind } from '@/lib/api-error';
+
+/**
+ * Every transition of the checkout machine, as a table: from a named state, one event, and what
+ * the machine must then be (step, outcome, attempt) and do (effects, in order).
+ */
+
+const CART = { fingerprint: 'sockx1@799', total: 12.98 };
+const BIG_CART = { fingerprint: 'holyx1@9999', total: 104.98 };
+const submit = (cart = CART, n = 1): CheckoutEvent => ({
+  type: 'submit',
+  via: 'click',
+  cart,
+  requestId: `req-${n}`,
+  freshKey: `key-${n}`,
+  now: 1_000 * n,
+});
+const order = (id: string, status: unknown) => ({
+  id,
+  date: new Date(5_000),
+  total: 12.98,
+  status,
+});
+
+function run(state: CheckoutState, ...events: CheckoutEvent[]): CheckoutState {
+  return events.reduce((current, event) => transition(current, event).state, state);
+}
+
+const open = run(initialCheckoutState(), { type: 'checkout-opened' });
+const checkingSession = run(open, submit());
+const readingCart = run(checkingSession, { type: 'session-checked', active: true });
+const locking = run(readingCart, { type: 'cart-read', cart: CART });
+const sending = run(locking, { type: 'lock-acquired' });
+const lost = (state: CheckoutState, kind: ApiErrorKind = 'network') =>
+  run(state, { type: 'answer-failed', requestId: 'req-1', kind });
+const unknownLooking = lost(sending);
+const unknownNone = run(unknownLooking, { type: 'lookup-done', found: null });
+const unavailableLooking = lost(sending, 'payment-unavailable');
+const awaiting = run(sending, {
+  type: 'answer',
+  requestId: 'req-1',
+  order: { id: 'o-1', status: 'PENDING' },
+});
+const awaitingAfterUnknown = run(unknownLooking, {
+  type: 'lookup-done',
+  found: order('o-1', 'PENDING'),
+});
+const paid = run(sending, {
+  type: 'answer',
+  requestId: 'req-1',
+  order: { id: 'o-1', status: 'PAID' },
+});
+const breakerOpen = run(open, {
+  type: 'breaker-changed',
+  breaker: { status: 'open', openUntil: 60_000 },
+});
+const halfOpen = run(open, {
+  type: 'breaker-changed',
+  breaker: { status: 'half-open', openUntil: 60_000 },
+});
+const offline = run(open, { type: 'online-changed', online: false });
+const leftSending: Attempt = {
+  key: 'key-0',
+  fingerprint: CART.fingerprint,
+  total: 12.98,
+  startedAt: 500,
+  phase: 'sending',
+};
+const closedWithStoredAttempt = run(initialCheckoutState(), {
+  type: 'restored',
+  attempt: leftSending,
+});
+
+interface Expected {
+  step?: CheckoutState['step'];
+  outcome?: string | null;
+  attempt?: Attempt['phase'] | null;
+  effects: CheckoutEffect['type'][];
+}
+
+type Row = [name: string, from: CheckoutState, event: CheckoutEvent, expected: Expected];
+
+const UNCHANGED: Expected = { effects: [] };
+
+const rows: Row[] = [
+  // submit: one at a time, only when Place order may be pressed
+  [
+    'idle + submit',
+    open,
+    submit(),
+    { step: 'checking-session', outcome: null, effects: ['check-session'] },
+  ],
+  [
+    'idle + submit of an empty cart',
+    open,
+    submit({ fingerprint: '', total: 4.99 }),
+    { step: 'idle', ...UNCHANGED },
+  ],
+  [
+    'checking session + submit',
+    checkingSession,
+    submit(CART, 2),
+    { step: 'checking-session', ...UNCHANGED },
+  ],
+  ['reading cart + submit', readingCart, submit(CART, 2), { step: 'reading-cart', ...UNCHANGED }],
+  ['locking + submit', locking, submit(CART, 2), { step: 'locking', ...UNCHANGED }],
+  ['sending + submit', sending, submit(CART, 2), { step: 'sending', ...UNCHANGED }],
+  ['looking up + submit', unknownLooking, submit(CART, 2), { step: 'looking-up', ...UNCHANGED }],
+  [
+    'awaiting payment + submit',
+    awaiting,
+    submit(CART, 2),
+    { step: 'idle', attempt: 'awaiting', ...UNCHANGED },
+  ],
+  ['breaker open + submit', breakerOpen, submit(), { step: 'idle', ...UNCHANGED }],
+  [
+    'breaker half-open + submit (the probe)',
+    halfOpen,
+    submit(),
+    { step: 'checking-session', effects: ['check-session'] },
+  ],
+  ['offline + submit', offline, submit(), { step: 'idle', ...UNCHANGED }],
+  [
+    'unknown outcome + submit',
+    unknownNone,
+    submit(CART, 2),
+    { step: 'checking-session', attempt: 'unknown', effects: ['check-session'] },
+  ],
+
+  // the session, checked before any order is sent
+  [
+    'checking session + active',
+    checkingSession,
+    { type: 'session-checked', active: true },
+    { step: 'reading-cart', effects: ['read-cart'] },
+  ],
+  [
+    'checking session + gone',
+    checkingSession,
+    { type: 'session-checked', active: false },
+    { step: 'idle', outcome: 'session-ended', effects: ['end-session'] },
+  ],
+  [
+    'idle + session checked',
+    open,
+    { type: 'session-checked', active: true },
+    { step: 'idle', ...UNCHANGED },
+  ],
+  [
+    'idle + session ended',
+    open,
+    { type: 'session-ended' },
+    { step: 'idle', outcome: 'session-ended', effects: ['end-session'] },
+  ],
+  [
+    'reading cart + session ended',
+    readingCart,
+    { type: 'session-ended' },
+    { step: 'idle', outcome: 'session-ended', effects: ['end-session'] },
+  ],
+  [
+    'locking + session ended',
+    locking,
+    { type: 'session-ended' },
+    { step: 'idle', outcome: 'session-ended', effects: ['release-lock', 'end-session'] },
+  ],
+  [
+    'sending + session ended (the answer decides)',
+    sending,
+    { type: 'session-ended' },
+    { step: 'sending', ...UNCHANGED },
+  ],
+  [
+    'looking up + session ended',
+    unknownLooking,
+    { type: 'session-ended' },
+    { step: 'idle', outcome: 'session-ended', attempt: 'unknown', effects: ['end-session'] },
+  ],
+  [
+    'awaiting + session ended',
+    awaiting,
+    { type: 'session-ended' },
+    { step: 'idle', outcome: 'session-ended', attempt: 'awaiting', effects: ['end-session'] },
+  ],
+
+  // the cart read back
+  [
+    'reading cart + same cart',
+    readingCart,
+    { type: 'cart-read', cart: CART },
+    { step: 'locking', effects: ['acquire-lock'] },
+  ],
+  [
+    'reading cart + changed cart',
+    readingCart,
+    { type: 'cart-read', cart: BIG_CART },
+    { step: 'idle', outcome: 'cart-changed', attempt: null, effects: ['refresh-cart'] },
+  ],
+  [
+    'reading cart + empty cart',
+    readingCart,
+    { type: 'cart-read', cart: { fingerprint: '', total: 0 } },
+    { step: 'idle', outcome: 'cart-changed', effects: ['refresh-cart'] },
+  ],
+  ['idle + cart read', open, { type: 'cart-read', cart: CART }, { step: 'idle', ...UNCHANGED }],
+  [
+    'reading cart + read failed',
+    readingCart,
+    { type: 'cart-read-failed', kind: 'malformed', requestId: 'r' },
+    { step: 'idle', outcome: 'not-placed', effects: [] },
+  ],
+  [
+    'reading cart + "not logged in"',
+    readingCart,
+    { type: 'cart-read-failed', kind: 'not-signed-in', requestId: 'r' },
+    { step: 'idle', outcome: 'session-ended', effects: ['end-session'] },
+  ],
+  [
+    'idle + cart read failed',
+    open,
+    { type: 'cart-read-failed', kind: 'server', requestId: 'r' },
+    { step: 'idle', ...UNCHANGED },
+  ],
+
+  // one tab at a time
+  [
+    'locking + lock acquired',
+    locking,
+    { type: 'lock-acquired' },
+    {
+      step: 'sending',
+      attempt: 'sending',
+      effects: ['tell-breaker', 'track', 'send-order', 'save-attempt'],
+    },
+  ],
+  [
+    'locking + another tab holds it',
+    locking,
+    { type: 'lock-busy' },
+    { step: 'idle', outcome: 'busy-elsewhere', attempt: null, effects: [] },
+  ],
+  [
+    'idle + lock acquired (too late)',
+    open,
+    { type: 'lock-acquired' },
+    { step: 'idle', effects: ['release-lock'] },
+  ],
+  ['idle + lock busy', open, { type: 'lock-busy' }, { step: 'idle', ...UNCHANGED }],
+
+  // answers: placed
+  [
+    'sending + 201 PAID',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
+    {
+      step: 'idle',
+      outcome: 'paid',
+      attempt: null,
+      effects: ['release-lock', 'tell-breaker', 'track', 'empty-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'sending + 201 without status (upstream)',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1' } },
+    {
+      step: 'idle',
+      outcome: 'paid',
+      attempt: null,
+      effects: ['release-lock', 'tell-breaker', 'track', 'empty-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'sending + 201 PAYMENT_FAILED',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAYMENT_FAILED' } },
+    {
+      step: 'idle',
+      outcome: 'payment-failed',
+      attempt: null,
+      effects: ['release-lock', 'tell-breaker', 'track', 'refresh-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'sending + 201 PENDING',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PENDING' } },
+    {
+      step: 'idle',
+      outcome: 'awaiting',
+      attempt: 'awaiting',
+      effects: ['release-lock', 'tell-breaker', 'refresh-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'sending + 201 CREATED',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'CREATED' } },
+    {
+      step: 'idle',
+      outcome: 'awaiting',
+      attempt: 'awaiting',
+      effects: ['release-lock', 'tell-breaker', 'refresh-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'sending + an answer to another request',
+    sending,
+    { type: 'answer', requestId: 'stray', order: { id: 'o-9', status: 'PAID' } },
+    { step: 'sending', ...UNCHANGED },
+  ],
+  [
+    'idle + answer',
+    open,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
+    { step: 'idle', ...UNCHANGED },
+  ],
+
+  // answers: failed
+  ...(
+    [
+      ['payment-declined', 'declined'],
+      ['invalid-order', 'invalid-order'],
+      ['service-unavailable', 'not-placed'],
+      ['server', 'not-placed'],
+      ['not-found', 'not-placed'],
+      ['unprocessable', 'key-conflict'],
+    ] as const
+  ).map(([kind, outcome]): Row => [
+    `sending + ${kind}`,
+    sending,
+    { type: 'answer-failed', requestId: 'req-1', kind },
+    {
+      step: 'idle',
+      outcome,
+      attempt: null,
+      effects: ['release-lock', 'tell-breaker', 'track', 'refresh-cart', 'save-attempt'],
+    },
+  ]),
+  ...(['not-signed-in', 'unauthorized'] as const).map((kind): Row => [
+    `sending + ${kind}`,
+    sending,
+    { type: 'answer-failed', requestId: 'req-1', kind },
+    {
+      step: 'idle',
+      outcome: 'session-ended',
+      attempt: null,
+      effects: ['release-lock', 'end-session', 'tell-breaker', 'track', 'save-attempt'],
+    },
+  ]),
+  [
+    'sending + payment-unavailable',
+    sending,
+    { type: 'answer-failed', requestId: 'req-1', kind: 'payment-unavailable' },
+    {
+      step: 'looking-up',
+      outcome: 'payment-failed',
+      attempt: null,
+      effects: [
+        'release-lock',
+        'tell-breaker',
+        'track',
+        'look-up-orders',
+        'refresh-cart',
+        'save-attempt',
+      ],
+    },
+  ],
+  ...(['upstream-timeout', 'network', 'timeout', 'conflict', 'malformed'] as const).map(
+    (kind): Row => [
+      `sending + ${kind} (unknown outcome)`,
+      sending,
+      { type: 'answer-failed', requestId: 'req-1', kind },
+      {
+        step: 'looking-up',
+        outcome: 'unknown',
+        attempt: 'unknown',
+        effects: ['release-lock', 'tell-breaker', 'track', 'look-up-orders', 'save-attempt'],
+      },
+    ],
+  ),
+  [
+    'sending + a failure of another request',
+    sending,
+    { type: 'answer-failed', requestId: 'stray', kind: 'server' },
+    { step: 'sending', ...UNCHANGED },
+  ],
+  [
+    'idle + answer failed',
+    open,
+    { type: 'answer-failed', requestId: 'req-1', kind: 'server' },
+    { step: 'idle', ...UNCHANGED },
+  ],
+
+  // the order lookup after an unknown outcome
+  [
+    'unknown + nothing found',
+    unknownLooking,
+    { type: 'lookup-done', found: null },
+    { step: 'idle', outcome: 'unknown', attempt: 'unknown', effects: [] },
+  ],
+  [
+    'unknown + found paid',
+    unknownLooking,
+    { type: 'lookup-done', found: order('o-1', 'PAID') },
+    {
+      step: 'idle',
+      outcome: 'paid',
+      attempt: null,
+      effects: ['tell-breaker', 'track', 'empty-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'unknown + found failed',
+    unknownLooking,
+    { type: 'lookup-done', found: order('o-1', 'PAYMENT_FAILED') },
+    { step: 'idle', outcome: 'unknown-failed', attempt: null, effects: ['save-attempt'] },
+  ],
+  [
+    'unknown + found pending',
+    unknownLooking,
+    { type: 'lookup-done', found: order('o-1', 'PENDING') },
+    { step: 'idle', outcome: 'awaiting', attempt: 'awaiting', effects: ['save-attempt'] },
+  ],
+  [
+    'unknown + lookup failed',
+    unknownLooking,
+    { type: 'lookup-failed', kind: 'server' },
+    { step: 'idle', outcome: 'unknown', attempt: 'unknown', effects: [] },
+  ],
+  [
+    'unknown + lookup "not logged in"',
+    unknownLooking,
+    { type: 'lookup-failed', kind: 'not-signed-in' },
+    { step: 'idle', outcome: 'session-ended', attempt: 'unknown', effects: ['end-session'] },
+  ],
+  // ... after "payment unavailable" (looking for the failed order)
+  [
+    'unavailable + found failed',
+    unavailableLooking,
+    { type: 'lookup-done', found: order('o-1', 'PAYMENT_FAILED') },
+    { step: 'idle', outcome: 'payment-failed', attempt: null, effects: [] },
+  ],
+  [
+    'unavailable + nothing found',
+    unavailableLooking,
+    { type: 'lookup-done', found: null },
+    { step: 'idle', outcome: 'payment-failed', attempt: null, effects: [] },
+  ],
+  [
+    'unavailable + found paid',
+    unavailableLooking,
+    { type: 'lookup-done', found: order('o-1', 'PAID') },
+    {
+      step: 'idle',
+      outcome: 'paid',
+      attempt: null,
+      effects: ['tell-breaker', 'track', 'empty-cart'],
+    },
+  ],
+  [
+    'unavailable + lookup failed',
+    unavailableLooking,
+    { type: 'lookup-failed', kind: 'network' },
+    { step: 'idle', outcome: 'payment-failed', effects: [] },
+  ],
+  [
+    'idle + lookup done',
+    open,
+    { type: 'lookup-done', found: order('o-1', 'PAID') },
+    { step: 'idle', ...UNCHANGED },
+  ],
+  [
+    'idle + lookup failed',
+    open,
+    { type: 'lookup-failed', kind: 'server' },
+    { step: 'idle', ...UNCHANGED },
+  ],
+
+  // the pending-order watcher
+  [
+    'awaiting + seen paid',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAID' },
+    {
+      step: 'idle',
+      outcome: 'paid',
+      attempt: null,
+      effects: ['tell-breaker', 'track', 'empty-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'awaiting + seen failed',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAYMENT_FAILED' },
+    {
+      step: 'idle',
+      outcome: 'payment-failed',
+      attempt: null,
+      effects: ['tell-breaker', 'track', 'refresh-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'awaiting after an unknown outcome + seen failed',
+    awaitingAfterUnknown,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAYMENT_FAILED' },
+    {
+      step: 'idle',
+      outcome: 'unknown-failed',
+      attempt: null,
+      effects: ['tell-breaker', 'track', 'refresh-cart', 'save-attempt'],
+    },
+  ],
+  [
+    'awaiting + still pending',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PENDING' },
+    { step: 'idle', attempt: 'awaiting', ...UNCHANGED },
+  ],
+  [
+    'awaiting + another order',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-2', status: 'PAID' },
+    { step: 'idle', attempt: 'awaiting', ...UNCHANGED },
+  ],
+  [
+    'idle + seen',
+    open,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAID' },
+    { step: 'idle', ...UNCHANGED },
+  ],
+
+  // after a paid order
+  [
+    'paid, page open + cart emptied',
+    paid,
+    { type: 'cart-emptied' },
+    { outcome: 'paid', effects: ['open-order'] },
+  ],
+  [
+    'paid, page closed + cart emptied',
+    run(paid, { type: 'checkout-closed' }),
+    { type: 'cart-emptied' },
+    { outcome: 'paid', effects: [] },
+  ],
+  [
+    'declined + cart emptied',
+    lost(sending, 'payment-declined'),
+    { type: 'cart-emptied' },
+    { outcome: 'declined', effects: [] },
+  ],
+
+  // reloads, the page opening and closing
+  [
+    'page closed + restored mid-attempt',
+    initialCheckoutState(),
+    { type: 'restored', attempt: leftSending },
+    { step: 'idle', attempt: 'sending', outcome: null, effects: ['save-attempt'] },
+  ],
+  [
+    'page open + restored mid-attempt',
+    open,
+    { type: 'restored', attempt: leftSending },
+    {
+      step: 'looking-up',
+      attempt: 'unknown',
+      outcome: 'unknown',
+      effects: ['look-up-orders', 'save-attempt'],
+    },
+  ],
+  [
+    'restored mid-attempt + page opened',
+    closedWithStoredAttempt,
+    { type: 'checkout-opened' },
+    {
+      step: 'looking-up',
+      attempt: 'unknown',
+      outcome: 'unknown',
+      effects: ['look-up-orders', 'save-attempt'],
+    },
+  ],
+  [
+    'restored with nothing',
+    sending,
+    { type: 'restored', attempt: null },
+    { step: 'idle', attempt: null, outcome: null, effects: ['save-attempt'] },
+  ],
+  [
+    'an old message + page opened',
+    lost(sending, 'payment-declined'),
+    { type: 'checkout-opened' },
+    { step: 'idle', outcome: null, effects: [] },
+  ],
+  [
+    'sending + page opened again',
+    sending,
+    { type: 'checkout-opened' },
+    { step: 'sending', attempt: 'sending', ...UNCHANGED },
+  ],
+  ['page closed', open, { type: 'checkout-closed' }, { step: 'idle', ...UNCHANGED }],
+
+  // the payment breaker and its health probe
+  [
+    'breaker opened',
+    open,
+    { type: 'breaker-changed', breaker: { status: 'open', openUntil: 9 } },
+    UNCHANGED,
+  ],
+  [
+    'half-open + health up',
+    halfOpen,
+    { type: 'health-reported', health: 'up', at: 60_000 },
+    { effects: ['tell-breaker'] },
+  ],
+  [
+    'half-open + health down',
+    halfOpen,
+    { type: 'health-reported', health: 'down', at: 70_000 },
+    { effects: ['tell-breaker'] },
+  ],
+  [
+    'half-open + health from before the cool-down ended',
+    halfOpen,
+    { type: 'health-reported', health: 'up', at: 59_999 },
+    UNCHANGED,
+  ],
+  [
+    'half-open + health unknown',
+    halfOpen,
+    { type: 'health-reported', health: 'unknown', at: 60_000 },
+    UNCHANGED,
+  ],
+  [
+    'half-open, an order probing + health',
+    run(
+      halfOpen,
+      submit(),
+      { type: 'session-checked', active: true },
+      { type: 'cart-read', cart: CART },
+      { type: 'lock-acquired' },
+    ),
+    { type: 'health-reported', health: 'up', at: 60_000 },
+    { step: 'sending', ...UNCHANGED },
+  ],
+  [
+    'closed + health down',
+    open,
+    { type: 'health-reported', health: 'down', at: 60_000 },
+    UNCHANGED,
+  ],
+  [
+    'open + health up',
+    breakerOpen,
+    { type: 'health-reported', health: 'up', at: 60_000 },
+    UNCHANGED,
+  ],
+
+  // the connection
+  ['online + offline', open, { type: 'online-changed', online: false }, UNCHANGED],
+  ['offline + back online', offline, { type: 'online-changed', online: true }, UNCHANGED],
+];
+
+describe('every transition', () => {
+  test.each(rows)('%s', (_name, from, event, expected) => {
+    const { state, effects } = transition(from, event);
+    expect(effects.map((effect) => effect.type)).toEqual(expected.effects);
+    if (expected.step !== undefined) expect(state.step).toBe(expected.step);
+    if (expected.outcome !== undefined) expect(state.outcome?.kind ?? null).toBe(expected.outcome);
+    if (expected.attempt !== undefined) expect(state.attempt?.phase ?? null).toBe(expected.attempt);
+    if (expected.effects.length === 0 && expected.step === from.step && event.type !== 'restored') {
+      // Events that change nothing the shopper sees leave the attempt alone.
+      expect(state.attempt).toBe(from.attempt);
+    }
+  });
+});
+
+describe('details the table does not show', () => {
+  test('the first send uses the fresh key; after an unknown outcome the same cart reuses it', () => {
+    const first = transition(locking, { type: 'lock-acquired' });
+    expect(first.effects).toContainEqual({
+      type: 'send-order',
+      key: 'key-1',
+      requestId: 'req-1',
+      delayMs: 0,
+    });
+    const again = transition(
+      run(
+        unknownNone,
+        submit(CART, 2),
+        { type: 'session-checked', active: true },
+        { type: 'cart-read', cart: CART },
+      ),
+      { type: 'lock-acquired' },
+    );
+    expect(again.effects).toContainEqual({
+      type: 'send-order',
+      key: 'key-1',
+      requestId: 'req-2',
+      delayMs: 0,
+    });
+  });
+
+  test('a changed cart gets a new key, even after an unknown outcome', () => {
+    const next = transition(
+      run(
+        unknownNone,
+        submit(BIG_CART, 2),
+        { type: 'session-checked', active: true },
+        { type: 'cart-read', cart: BIG_CART },
+      ),
+      { type: 'lock-acquired' },
+    );
+    expect(next.effects).toContainEqual({
+      type: 'send-order',
+      key: 'key-2',
+      requestId: 'req-2',
+      delayMs: 0,
+    });
+    expect(next.state.uncertainKey).toBeNull();
+  });
+
+  test('after a definite answer the next order gets a new key', () => {
+    const declined = lost(sending, 'payment-declined');
+    const next = transition(
+      run(
+        declined,
+        submit(CART, 2),
+        { type: 'session-checked', active: true },
+        { type: 'cart-read', cart: CART },
+      ),
+      { type: 'lock-acquired' },
+    );
+    expect(next.effects).toContainEqual({
+      type: 'send-order',
+      key: 'key-2',
+      requestId: 'req-2',
+      delayMs: 0,
+    });
+  });
+
+  test('the breaker is told what the outcome says about the payment service', () => {
+    const signal = (state: CheckoutState, event: CheckoutEvent) =>
+      transition(state, event).effects.flatMap((effect) =>
+        effect.type === 'tell-breaker' ? [effect.signal] : [],
+      );
+    expect(signal(locking, { type: 'lock-acquired' })).toEqual(['attempt-started']);
+    expect(
+      signal(sending, { type: 'answer', requestId: 'req-1', order: { id: 'o', status: 'PAID' } }),
+    ).toEqual(['payment-worked']);
+    expect(
+      signal(sending, { type: 'answer-failed', requestId: 'req-1', kind: 'payment-unavailable' }),
+    ).toEqual(['payment-unavailable']);
+    expect(
+      signal(sending, {
+        type: 'answer',
+        requestId: 'req-1',
+        order: { id: 'o', status: 'PAYMENT_FAILED' },
+      }),
+    ).toEqual(['payment-unavailable']);
+    expect(
+      signal(sending, { type: 'answer-failed', requestId: 'req-1', kind: 'payment-declined' }),
+    ).toEqual(['attempt-ended']);
+    expect(signal(halfOpen, { type: 'health-reported', health: 'up', at: 60_000 })).toEqual([
+      'payment-worked',
+    ]);
+    expect(signal(halfOpen, { type: 'health-reported', health: 'down', at: 60_000 })).toEqual([
+      'payment-unavailable',
+    ]);
+  });
+
+  test('telemetry: started with the key, failed with the kind and HTTP status, succeeded with the order', () => {
+    const tracked = (state: CheckoutState, event: CheckoutEvent) =>
+      transition(state, event).effects.flatMap((effect) =>
+        effect.type === 'track' ? [effect.event] : [],
+      );
+    expect(tracked(locking, { type: 'lock-acquired' })).toEqual([
+      { type: 'checkout_started', idempotencyKey: 'key-1', requestId: 'req-1' },
+    ]);
+    expect(
+      tracked(sending, {
+        type: 'answer-failed',
+        requestId: 'req-1',
+        kind: 'server',
+        httpStatus: 500,
+      }),
+    ).toEqual([
+      {
+        type: 'checkout_failed',
+        kind: 'server',
+        requestId: 'req-1',
+        idempotencyKey: 'key-1',
+        httpStatus: 500,
+      },
+    ]);
+    expect(
+      tracked(sending, {
+        type: 'answer',
+        requestId: 'req-1',
+        order: { id: 'o-1', status: 'PAID' },
+      }),
+    ).toEqual([{ type: 'checkout_succeeded', requestId: 'req-1', orderId: 'o-1' }]);
+  });
+
+  test('the lookup is for the attempt: from when it started, for its total', () => {
+    expect(
+      transition(sending, { type: 'answer-failed', requestId: 'req-1', kind: 'timeout' }).effects,
+    ).toContainEqual({
+      type: 'look-up-orders',
+      startedAt: 1_000,
+      total: 12.98,
+    });
+  });
+
+  test('a decline keeps the total it was for (the message explains the limit with it)', () => {
+    expect(lost(sending, 'payment-declined').outcome).toMatchObject({
+      kind: 'declined',
+      total: 12.98,
+    });
+  });
+
+  test('a failed order is named the same whichever path found it', () => {
+    const byAnswer = run(sending, {
+      type: 'answer',
+      requestId: 'req-1',
+      order: { id: 'o-1', status: 'PAYMENT_FAILED' },
+    });
+    const byLookup = run(unavailableLooking, {
+      type: 'lookup-done',
+      found: order('o-1', 'PAYMENT_FAILED'),
+    });
+    const byWatcher = run(awaiting, {
+      type: 'order-seen',
+      orderId: 'o-1',
+      status: 'PAYMENT_FAILED',
+    });
+    for (const state of [byAnswer, byLookup, byWatcher]) {
+      expect(state.outcome).toMatchObject({
+        kind: 'payment-failed',
+        order: { id: 'o-1' },
+        checking: false,
+      });
+    }
+  });
+
+  test('an ended session with an earlier order still open says so (no "nothing ordered")', () => {
+    expect(run(unknownNone, { type: 'session-ended' }).outcome).toMatchObject({
+      kind: 'session-ended',
+      attemptOpen: true,
+    });
+    expect(run(open, { type: 'session-ended' }).outcome).toMatchObject({
+      kind: 'session-ended',
+      attemptOpen: false,
+    });
+    const foundFailed = run(unknownLooking, {
+      type: 'lookup-done',
+      found: order('o-1', 'PAYMENT_FAILED'),
+    });
+    expect(run(foundFailed, { type: 'session-ended' }).outcome).toMatchObject({
+      attemptOpen: true,
+    });
+  });
+
+  test('Place order: enabled only when idle, online, nothing awaiting and the breaker not open', () => {
+    expect(canSubmit(open)).toBe(true);
+    for (const state of [
+      checkingSession,
+      readingCart,
+      locking,
+      sending,
+      unknownLooking,
+      awaiting,
+      breakerOpen,
+      offline,
+    ]) {
+      expect(canSubmit(state)).toBe(false);
+    }
+    expect(canSubmit(halfOpen)).toBe(true);
+  });
+
+  test('with a backend that honours keys, a lost answer is asked again, twice at most, then unknown', () => {
+    const retrying = run(
+      initialCheckoutState({ resendRetries: 2 }),
+      submit(),
+      { type: 'session-checked', active: true },
+      { type: 'cart-read', cart: CART },
+      { type: 'lock-acquired' },
+    );
+    const first = transition(retrying, {
+      type: 'answer-failed',
+      requestId: 'req-1',
+      kind: 'timeout',
+    });
+    expect(first.effects).toEqual([
+      { type: 'send-order', key: 'key-1', requestId: 'req-1', delayMs: 500 },
+    ]);
+    const second = transition(first.state, {
+      type: 'answer-failed',
+      requestId: 'req-1',
+      kind: 'conflict',
+    });
+    expect(second.effects).toEqual([
+      { type: 'send-order', key: 'key-1', requestId: 'req-1', delayMs: 1_000 },
+    ]);
+    const third = transition(second.state, {
+      type: 'answer-failed',
+      requestId: 'req-1',
+      kind: 'network',
+    });
+    expect(third.state.outcome?.kind).toBe('unknown');
+    expect(third.effects.some((effect) => effect.type === 'send-order')).toBe(false);
+  });
+
+  test('a definite failure or an upstream timeout is never asked again, whatever the settings', () => {
+    const retrying = run(
+      initialCheckoutState({ resendRetries: 2 }),
+      submit(),
+      { type: 'session-checked', active: true },
+      { type: 'cart-read', cart: CART },
+      { type: 'lock-acquired' },
+    );
+    for (const kind of [
+      'payment-declined',
+      'payment-unavailable',
+      'upstream-timeout',
+      'server',
+      'malformed',
+    ] as const) {
+      const next = transition(retrying, { type: 'answer-failed', requestId: 'req-1', kind });
+      expect(next.effects.some((effect) => effect.type === 'send-order')).toBe(false);
+    }
+  });
+});
