@@ -17,7 +17,11 @@ const MOCK_API_PORT = Number(process.env.E2E_MOCK_API_PORT ?? 8099 + offset);
 // A second live build that resends a lost POST /orders answer under the same key
 // (VITE_BACKEND_HONOURS_IDEMPOTENCY=true), for tests/e2e/idempotency.spec.ts.
 const IDEMPOTENT_PORT = Number(process.env.E2E_IDEMPOTENT_PORT ?? 4175 + offset);
+// The operator build (`build:ops`, payment-issues view) on the same mock API, for
+// tests/e2e/recovery.spec.ts: the shopper build no longer contains the ops view.
+const OPS_PORT = Number(process.env.E2E_OPS_PORT ?? 4176 + offset);
 process.env.E2E_LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
+process.env.E2E_OPS_URL = `http://127.0.0.1:${OPS_PORT}`;
 process.env.E2E_MOCK_API_URL = `http://127.0.0.1:${MOCK_API_PORT}`;
 process.env.E2E_IDEMPOTENT_URL = `http://127.0.0.1:${IDEMPOTENT_PORT}`;
 
@@ -71,6 +75,12 @@ export default defineConfig({
     {
       command: `VITE_BACKEND_HONOURS_IDEMPOTENCY=true npx vite build --outDir dist-idempotent && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --outDir dist-idempotent --host 127.0.0.1 --port ${IDEMPOTENT_PORT} --strictPort`,
       url: `http://127.0.0.1:${IDEMPOTENT_PORT}`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+    },
+    {
+      command: `npm run build:ops && SOCKSHOP_API_URL=http://127.0.0.1:${MOCK_API_PORT} npx vite preview --mode ops --host 127.0.0.1 --port ${OPS_PORT} --strictPort`,
+      url: `http://127.0.0.1:${OPS_PORT}`,
       reuseExistingServer: !isCI,
       timeout: 120_000,
     },
