@@ -66,7 +66,13 @@ negative() {
     echo "the deploy test passed with $name removed: it cannot see that break" >&2
     exit 1
   fi
-  grep -E '^\s+[0-9]+ failed|✘' "$DEPLOY_WORK_DIR/negative-$name.txt" | sed 's/^/  /' | head -8
+  # It must fail in the tests, not before them (nginx refusing the broken copy proves nothing).
+  if ! grep -q '✘.*@config' "$DEPLOY_WORK_DIR/negative-$name.txt"; then
+    cat "$DEPLOY_WORK_DIR/negative-$name.txt"
+    echo "the run without $name failed, but no @config test failed in it" >&2
+    exit 1
+  fi
+  grep -E '✘|^\s+[0-9]+ (failed|passed)' "$DEPLOY_WORK_DIR/negative-$name.txt" | sed 's/^/  /'
   echo "ok: the deploy test fails without $name"
 }
 negative spa-fallback 'try_files $uri /index.html; # @spa-fallback' 'try_files $uri =404;'
