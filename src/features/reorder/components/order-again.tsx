@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { isApiError } from '@/lib/api-error';
 import { createId, shortReference } from '@/lib/ids';
@@ -15,9 +15,7 @@ import {
 import { useRecoveryActions } from '../stores/recovery-store';
 import { PlanNotes } from './plan-notes';
 
-export interface OrderAgainProps {
-  /** A failed order: its id and lines as recorded. */
-  order: FailedOrderInput;
+export interface OrderAgainOptions {
   /** Today's catalogue (composed by the app from the catalogue feature). */
   loadCatalogue: () => Promise<readonly CatalogueEntry[]>;
   /** The cart query's key, invalidated after the cart is written. */
@@ -29,8 +27,8 @@ export interface OrderAgainProps {
 type Step =
   | { type: 'idle' }
   | { type: 'preparing' }
-  | { type: 'choosing'; plan: ReorderPlan }
-  | { type: 'nothing'; plan: ReorderPlan }
+  | { type: 'choosing'; order: FailedOrderInput; plan: ReorderPlan }
+  | { type: 'nothing'; order: FailedOrderInput; plan: ReorderPlan }
   | { type: 'filling'; plan: ReorderPlan }
   | { type: 'failed'; reference: string; partly: boolean; signedOut: boolean };
 
@@ -45,56 +43,83 @@ function failure(error: unknown, partly: boolean): Step {
 }
 
 /**
- * "Order these again" on a failed order: puts its socks and quantities in the cart at today's
- * prices and opens the checkout, where the shopper pays (nothing is paid on its own). The shopper
- * is asked only when the cart already holds other socks (add them, or replace the cart) or when
- * nothing can be ordered; price changes and socks left out are said here and on the checkout.
+ * "Order these again" as a flow: puts a failed order's socks and quantities in the cart at today's
+ * prices, then `onFilled` (the app opens the checkout, where the shopper pays: nothing is paid on
+ * its own). The shopper is asked only when the cart already holds other socks (add them, or
+ * replace the cart) or when nothing can be ordered; price changes and socks left out are said in
+ * that dialog and on the checkout. `start` takes the order itself, or a loader for it (the
+ * checkout's failure message knows only the order id).
  */
-export function OrderAgain({ order, loadCatalogue, cartKey, onFilled }: OrderAgainProps) {
+export function useOrderAgain({ loadCatalogue, cartKey, onFilled }: OrderAgainOptions) {
   const [step, setStep] = useState<Step>({ type: 'idle' });
-  const fill = useFillCart(cartKey);
+  const { mutateAsync: fillCart } = useFillCart(cartKey);
   const { recoveryStarted } = useRecoveryActions();
+  const busy = step.type === 'preparing' || step.type === 'filling';
+  const running = useRef(false);
+
+  const fillWith = useCallback(
+    async (plan: ReorderPlan, mode: ReorderMode) => {
+      setStep({ type: 'filling', plan });
+      try {
+        const writes = await fillCart({ plan, mode });
+        recoveryStarted(plan, mode, writes.length);
+        setStep({ type: 'idle' });
+        onFilled();
+      } catch (error) {
+        setStep(failure(error, true));
+      }
+    },
+    [fillCart, onFilled, recoveryStarted],
+  );
+
+  const start = useCallback(
+    async (source: FailedOrderInput | (() => Promise<FailedOrderInput>)) => {
+      if (running.current) return;
+      running.current = true;
+      setStep({ type: 'preparing' });
+      try {
+        let order: FailedOrderInput;
+        let plan: ReorderPlan;
+        try {
+          const [loaded, cart, catalogue] = await Promise.all([
+            typeof source === 'function' ? source() : source,
+            readCart(),
+            loadCatalogue(),
+          ]);
+          order = loaded;
+          plan = planReorder(order, new Map(catalogue.map((sock) => [sock.id, sock])), cart);
+        } catch (error) {
+          setStep(failure(error, false));
+          return;
+        }
+        if (plan.lines.length === 0) setStep({ type: 'nothing', order, plan });
+        else if (needsChoice(plan)) setStep({ type: 'choosing', order, plan });
+        else await fillWith(plan, 'replace');
+      } finally {
+        running.current = false;
+      }
+    },
+    [fillWith, loadCatalogue],
+  );
+
+  const cancel = useCallback(() => setStep({ type: 'idle' }), []);
+  return { step, busy, start, fillWith, cancel };
+}
+
+export type OrderAgainFlow = ReturnType<typeof useOrderAgain>;
+
+const socks = (plan: ReorderPlan) => {
+  const count = plan.lines.reduce((sum, line) => sum + line.quantity, 0);
+  return count === 1 ? '1 sock' : `${count} socks`;
+};
+
+/** The flow's progress, its failure, and its dialogs: render once beside whatever starts it. */
+export function OrderAgainFeedback({ flow }: { flow: OrderAgainFlow }) {
+  const { step, busy, fillWith, cancel } = flow;
   const addButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  const busy = step.type === 'preparing' || step.type === 'filling';
-
-  const fillWith = async (plan: ReorderPlan, mode: ReorderMode) => {
-    setStep({ type: 'filling', plan });
-    try {
-      const writes = await fill.mutateAsync({ plan, mode });
-      recoveryStarted(plan, mode, writes.length);
-      setStep({ type: 'idle' });
-      onFilled();
-    } catch (error) {
-      setStep(failure(error, true));
-    }
-  };
-
-  const start = async () => {
-    if (busy) return;
-    setStep({ type: 'preparing' });
-    let plan: ReorderPlan;
-    try {
-      const [cart, catalogue] = await Promise.all([readCart(), loadCatalogue()]);
-      plan = planReorder(order, new Map(catalogue.map((sock) => [sock.id, sock])), cart);
-    } catch (error) {
-      setStep(failure(error, false));
-      return;
-    }
-    if (plan.lines.length === 0) setStep({ type: 'nothing', plan });
-    else if (needsChoice(plan)) setStep({ type: 'choosing', plan });
-    else await fillWith(plan, 'replace');
-  };
-
-  const cancel = () => setStep({ type: 'idle' });
-  const count = (plan: ReorderPlan) => plan.lines.reduce((sum, line) => sum + line.quantity, 0);
-
   return (
-    <div className="order-again">
-      <button type="button" className="button-primary" disabled={busy} onClick={() => void start()}>
-        {busy ? 'Preparing your cart…' : 'Order these again'}
-        <span className="visually-hidden"> (order {order.id})</span>
-      </button>
+    <>
       <div role="status" className="visually-hidden">
         {busy ? 'Putting these socks in your cart. Please wait.' : ''}
       </div>
@@ -116,8 +141,8 @@ export function OrderAgain({ order, loadCatalogue, cartKey, onFilled }: OrderAga
       {step.type === 'choosing' ? (
         <Dialog title="Your cart already has socks in it" onClose={cancel} initialFocus={addButton}>
           <p>
-            Order {order.id} had {count(step.plan) === 1 ? '1 sock' : `${count(step.plan)} socks`}.
-            Add them to what is in your cart, or replace your cart with them?
+            Order {step.order.id} had {socks(step.plan)}. Add them to what is in your cart, or
+            replace your cart with them?
           </p>
           <PlanNotes plan={step.plan} />
           <div className="dialog-actions">
@@ -144,7 +169,7 @@ export function OrderAgain({ order, loadCatalogue, cartKey, onFilled }: OrderAga
           onClose={cancel}
           initialFocus={closeButton}
         >
-          <p>Nothing from order {order.id} is on sale today, so your cart was not changed.</p>
+          <p>Nothing from order {step.order.id} is on sale today, so your cart was not changed.</p>
           <PlanNotes plan={step.plan} />
           <div className="dialog-actions">
             <button ref={closeButton} type="button" onClick={cancel}>
@@ -153,6 +178,30 @@ export function OrderAgain({ order, loadCatalogue, cartKey, onFilled }: OrderAga
           </div>
         </Dialog>
       ) : null}
+    </>
+  );
+}
+
+export interface OrderAgainProps extends OrderAgainOptions {
+  /** A failed order: its id and lines as recorded. */
+  order: FailedOrderInput;
+}
+
+/** The "Order these again" button for one failed order (order page, orders list, header). */
+export function OrderAgain({ order, ...options }: OrderAgainProps) {
+  const flow = useOrderAgain(options);
+  return (
+    <div className="order-again">
+      <button
+        type="button"
+        className="button-primary"
+        disabled={flow.busy}
+        onClick={() => void flow.start(order)}
+      >
+        {flow.busy ? 'Preparing your cart…' : 'Order these again'}
+        <span className="visually-hidden"> (order {order.id})</span>
+      </button>
+      <OrderAgainFeedback flow={flow} />
     </div>
   );
 }
