@@ -60,7 +60,7 @@ negative() {
     echo "the mutation '$name' no longer applies to deploy/nginx/nginx.conf.template" >&2
     exit 1
   fi
-  if DEPLOY_TEMPLATE_DIR="$dir" npx playwright test -c "$config" --grep @config \
+  if DEPLOY_TEMPLATE_DIR="$dir" npx playwright test -c "$config" --grep @config --timeout 30000 \
     > "$DEPLOY_WORK_DIR/negative-$name.txt" 2>&1; then
     cat "$DEPLOY_WORK_DIR/negative-$name.txt"
     echo "the deploy test passed with $name removed: it cannot see that break" >&2

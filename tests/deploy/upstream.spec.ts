@@ -51,6 +51,27 @@ test.describe('nginx and the front-end', () => {
     }
   });
 
+  test('a POST /orders answer slower than the storefront waits (10 s) still comes through: nginx never answers 504 first', async ({
+    request,
+  }) => {
+    test.slow();
+    const upstream = createServer((req, res) => {
+      // The storefront gives up on POST /orders after 10 s (src/config/env.ts); nginx waits longer.
+      setTimeout(() => res.writeHead(201).end('{"id":"late"}'), 10_500);
+    });
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+    try {
+      const answer = await request.post('/api/orders', {
+        headers: { 'X-Request-ID': 'deploy-slow-order-1' },
+        timeout: 30_000,
+      });
+      expect(answer.status()).toBe(201);
+    } finally {
+      upstream.closeAllConnections();
+      await new Promise<void>((resolve) => upstream.close(() => resolve()));
+    }
+  });
+
   test('front-end down: nginx answers 502, the shopper reads the storefront own outage copy, the failed call is in the log', async ({
     page,
     request,
