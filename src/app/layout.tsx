@@ -2,20 +2,46 @@ import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
-import { AccountMenu } from '@/features/auth/components/account-menu';
 import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
-import { CartBadge } from '@/features/checkout/components/cart-badge';
 import { PendingOrderWatcher } from '@/features/checkout/components/pending-order-watcher';
 import { lookupOrders } from './lookup-orders';
 
-// Loaded once a shopper is signed in, so the first bundle stays small.
-const OrderUpdates = lazy(() =>
-  import('@/features/orders/components/order-updates').then((m) => ({ default: m.OrderUpdates })),
-);
-// "Order these again" when the header says an order's payment failed (loaded only then).
+// The header's cart and account links, the order notifications (signed in) and "Order these
+// again" (when the header says an order's payment failed) come with the storefront chunk.
+const CartBadge = lazy(() => import('./storefront').then((m) => ({ default: m.CartBadge })));
+const AccountMenu = lazy(() => import('./storefront').then((m) => ({ default: m.AccountMenu })));
+const OrderUpdates = lazy(() => import('./storefront').then((m) => ({ default: m.OrderUpdates })));
 const OrderAgainAction = lazy(() =>
-  import('./reorder-action').then((m) => ({ default: m.OrderAgainAction })),
+  import('./storefront').then((m) => ({ default: m.OrderAgainAction })),
 );
+
+/**
+ * What the header's links look like until their code arrives: the same words in the same boxes
+ * (not links yet, hidden from screen readers), so nothing moves when the real ones replace them.
+ */
+function HeaderLinksPlaceholder({ signedIn }: { signedIn: boolean }) {
+  return (
+    <>
+      <span className="nav-link cart-link" aria-hidden="true">
+        Cart
+      </span>
+      {signedIn ? (
+        <>
+          <span className="nav-link" aria-hidden="true">
+            Orders
+          </span>
+          <span className="nav-link link-button" aria-hidden="true">
+            Sign out
+          </span>
+        </>
+      ) : (
+        <span className="nav-link" aria-hidden="true">
+          Sign in
+        </span>
+      )}
+    </>
+  );
+}
 
 function headerOrderActions(order: Order) {
   return (
@@ -55,8 +81,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/" className="nav-link">
             Socks
           </Link>
-          <CartBadge />
-          <AccountMenu />
+          <Suspense fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
+            <CartBadge />
+            <AccountMenu />
+          </Suspense>
         </nav>
       </header>
       <OfflineBanner />

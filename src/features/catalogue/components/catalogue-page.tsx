@@ -46,11 +46,25 @@ function TagFilter({ selected }: { selected: readonly string[] }) {
   );
 }
 
-function SockCard({ sock }: { sock: Sock }) {
+/** The first row of cards is on the first screen: their images load at once (LCP), the rest lazily. */
+const EAGER_IMAGES = 4;
+
+function SockCard({ sock, eager }: { sock: Sock; eager: boolean }) {
   const src = imageSrc(sock.imageUrl[0]);
   return (
     <li className="sock-card">
-      {src ? <img src={src} alt="" width={240} height={240} loading="lazy" /> : null}
+      {src ? (
+        <img
+          src={src}
+          alt=""
+          width={240}
+          height={240}
+          loading={eager ? 'eager' : 'lazy'}
+          {...(eager ? { fetchPriority: 'high' as const } : {})}
+        />
+      ) : (
+        <span className="sock-image-placeholder" />
+      )}
       <h2 className="sock-name">
         <Link href={`/socks/${encodeURIComponent(sock.id)}`}>{sock.name}</Link>
       </h2>
@@ -62,20 +76,23 @@ function SockCard({ sock }: { sock: Sock }) {
 export function CataloguePage() {
   const tags = readTags(useSearch());
   const socks = useQuery(socksQuery(tags));
+  // The tag filter sits above the socks: they wait for it (loaded in parallel), so it never
+  // pushes them down once they are on screen.
+  const tagsSettled = !useQuery(tagsQuery()).isPending;
 
   let body;
-  if (socks.data) {
+  if (socks.data && tagsSettled) {
     body =
       socks.data.length === 0 ? (
         <p role="status">No socks match {tags.length > 0 ? 'these tags' : 'right now'}.</p>
       ) : (
         <ul className="sock-grid" aria-label="Socks">
-          {socks.data.map((sock) => (
-            <SockCard key={sock.id} sock={sock} />
+          {socks.data.map((sock, index) => (
+            <SockCard key={sock.id} sock={sock} eager={index < EAGER_IMAGES} />
           ))}
         </ul>
       );
-  } else if (socks.error) {
+  } else if (socks.error && tagsSettled) {
     const copy = describeLoadError(socks.error, 'the socks');
     body = (
       <Alert title={copy.title}>

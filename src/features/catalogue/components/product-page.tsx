@@ -24,7 +24,9 @@ export function ProductPage({ id, renderAction }: ProductPageProps) {
     const src = imageSrc(data.imageUrl[0]);
     return (
       <article className="product">
-        {src ? <img src={src} alt={data.name} width={360} height={360} /> : null}
+        {src ? (
+          <img src={src} alt={data.name} width={360} height={360} fetchPriority="high" />
+        ) : null}
         <div className="product-info">
           <PageHeading>{data.name}</PageHeading>
           <p className="price">{formatMoney(data.price)}</p>
