@@ -55,7 +55,7 @@ test.describe('nginx and the front-end', () => {
     request,
   }) => {
     test.slow();
-    const upstream = createServer((req, res) => {
+    const upstream = createServer((_req, res) => {
       // The storefront gives up on POST /orders after 10 s (src/config/env.ts); nginx waits longer.
       setTimeout(() => res.writeHead(201).end('{"id":"late"}'), 10_500);
     });
