@@ -162,3 +162,12 @@ test('watch: with no answer yet (failed first load) it asks again, backing off',
   expect(nextPoll(undefined, undefined, 0, PLACED, [], 3).delay).toBe(6_750);
   expect(nextPoll(undefined, undefined, 0, PLACED, [], 30).delay).toBe(LATE_PAYMENT_MAX_MS);
 });
+
+test('watch: delays run from the start of the latest request, so a slow answer does not stretch them', () => {
+  const orders: WatchInput[] = [{ id: 'o1', status: 'PENDING', date: new Date(PLACED) }];
+  const started = PLACED + 10_000;
+  // The answer came 300 ms after the request started: the next one goes 1.7 s later.
+  expect(nextPoll(undefined, orders, started + 300, started + 300, [started]).delay).toBe(1_700);
+  // An answer slower than the schedule: ask again at once (1 ms), within the budget.
+  expect(nextPoll(undefined, orders, started + 2_500, started + 2_500, [started]).delay).toBe(1);
+});

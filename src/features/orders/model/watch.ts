@@ -43,7 +43,12 @@ export function nextPoll(
   recentRequests: readonly number[] = [],
   failures = 0,
 ): { state: WatchState | undefined; delay: number | false } {
-  const limit = (delay: number) => Math.max(delay, waitForRateLimit(recentRequests, now));
+  // The schedule's delays run from the start of the latest request (not from its answer), so a
+  // 2 s schedule asks every 2 s exactly; never sooner than the page's budget allows, and never 0
+  // (which would stop TanStack Query's interval).
+  const lastStart = recentRequests.length > 0 ? Math.max(...recentRequests) : now;
+  const limit = (delay: number) =>
+    Math.max(1, delay - Math.max(0, now - lastStart), waitForRateLimit(recentRequests, now));
   if (!orders) {
     // No answer yet (the first load failed): ask again from 2 s, backing off to 20 s.
     const delay = nextPollDelay([{ status: 'PENDING', placedAt: 0 }], PAYMENT_WINDOW_MS, failures);
