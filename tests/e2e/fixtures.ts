@@ -35,6 +35,27 @@ export function mockUrl(
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * Test controls of the standalone mock API the live build talks to (mocks/control.ts): pick a
+ * scenario, reset, seed, read what the backend recorded. `what` is the path after `/__mock/`.
+ */
+export async function controlMock(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  what: string,
+  body?: unknown,
+): Promise<unknown> {
+  const base = process.env.E2E_MOCK_API_URL;
+  if (!base) throw new Error('E2E_MOCK_API_URL is not set (playwright.config.ts sets it)');
+  const response = await fetch(`${base}/__mock/${what}`, {
+    method,
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`mock control ${method} ${what}: ${response.status} ${text}`);
+  return text === '' ? null : (JSON.parse(text) as unknown);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Console errors: any console.error, console.warn or uncaught page error fails the test (house
 // style), unless the test itself lists it as expected, with the reason it is expected.
