@@ -45,7 +45,12 @@ async function listedStatuses(): Promise<string[]> {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => (within(row).getAllByRole('cell').at(-1)?.textContent ?? '').replace(/^\W+/, ''));
+    .map((row) =>
+      (within(row).getAllByRole('cell').at(-1)?.textContent ?? '')
+        .replace(/^\W+/, '')
+        // A failed order's cell also offers "Order these again" after its status.
+        .replace(/Order these again.*$/, ''),
+    );
 }
 
 function statusFact(): HTMLElement {
