@@ -47,7 +47,10 @@ test('QA picks a scenario in the QA panel, and the checkout lives through it', a
   await expect(summaryLines(page)).toHaveText([/^1 × Nerd leg\b/]);
 });
 
-test('payment-flaky: orders placed again and again never make two orders for one idempotency key', async ({
+// What this test shows: under payment-flaky, a double click sends one POST per attempt, each
+// settled attempt gets a new key, and the backend holds one order per key. It never sends a key
+// twice; the same key really sent twice (a lost answer resent) is tests/e2e/idempotency.spec.ts.
+test('payment-flaky: double clicks send one order request per attempt, each attempt with its own key', async ({
   page,
   consoleErrors,
 }) => {
