@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { setScenario } from '../mocks/scenarios';
+import { listOrders } from '../mocks/db';
 import { server } from '../mocks/node';
 import {
   checkoutAlertSaying,
@@ -120,7 +121,7 @@ test('payment timed out inside the backend: outcome unknown, no "not charged", o
   expectCartKept(/Nerd leg/);
 });
 
-test('session expired: asks the shopper to sign in and come back, cart kept', async () => {
+test('"User not logged in." from the shop: the session has ended, signed out at once, nothing placed, sign-in returns here', async () => {
   server.use(
     http.post('*/api/orders', () =>
       HttpResponse.json({ message: 'User not logged in.', error: {} }, { status: 500 }),
@@ -128,13 +129,21 @@ test('session expired: asks the shopper to sign in and come back, cart kept', as
   );
   const { user, button } = await openCheckout();
   await user.click(button);
-  const alert = await screen.findByRole('alert');
-  await waitFor(() => expect(alert).toHaveTextContent('Please sign in again to place your order.'));
+  const alert = await checkoutAlertSaying('Your session has ended.');
+  expect(alert).toHaveTextContent(/No order was placed and you have not been charged/);
+  expect(alert).toHaveTextContent(/Your cart is kept/);
+  expect(alert).not.toHaveTextContent(/another tab/);
   expect(within(alert).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
     'href',
     '/sign-in?next=/checkout',
   );
-  expectCartKept(/Nerd leg/);
+  expect(alert).toHaveFocus();
+  // The header switched to signed out, and the stale cookie is gone.
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  expect(within(nav).getByRole('link', { name: 'Sign in' })).toBeInTheDocument();
+  expect(within(nav).queryByText(/^Hi,/)).not.toBeInTheDocument();
+  expect(document.cookie).not.toMatch(/logged_in=\w/);
+  expect(listOrders()).toHaveLength(0);
 });
 
 test('network failure after the order was placed: the order is found, no second payment', async () => {

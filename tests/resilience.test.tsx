@@ -2,90 +2,121 @@ import { onlineManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { expect, onTestFinished, test } from 'vitest';
 import { configureMock } from '../mocks/config';
-import { listOrders } from '../mocks/db';
+import { listIdempotencyRecords, listOrders } from '../mocks/db';
 import { server } from '../mocks/node';
 import { setScenario } from '../mocks/scenarios';
 import {
   addToCart,
+  checkoutAlertSaying,
   CROSSED,
   NERD_LEG,
   openCheckout,
   placeOrderButton,
   recordOrderPosts,
 } from './utils/checkout';
-import { act, cleanup, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { act, cleanup, renderApp, screen, waitFor, within } from './utils/render';
 
 /**
- * What a tab closed or reloaded mid-payment leaves in sessionStorage: an attempt in flight for one
- * Nerd leg ($12.98), started two seconds ago.
+ * The next POST /orders is held by the shop until the test ends (an answer that will not arrive
+ * while this page is open). With `place`, the shop does place the order first (same key).
  */
-function leftInFlight(key: string) {
-  sessionStorage.setItem(
-    'sockshop-checkout-attempt',
-    JSON.stringify({
-      state: {
-        attempt: {
-          key,
-          fingerprint: `${NERD_LEG}x1@799`,
-          total: 12.98,
-          startedAt: Date.now() - 2_000,
-          phase: 'in-flight',
-        },
+function holdNextOrder({ place }: { place: boolean }) {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  onTestFinished(() => release());
+  server.use(
+    http.post(
+      '*/api/orders',
+      async ({ request }) => {
+        if (place) {
+          const key = request.headers.get('Idempotency-Key') ?? '';
+          const placed = await fetch('/api/orders', {
+            method: 'POST',
+            headers: { 'Idempotency-Key': key },
+          });
+          if (placed.status !== 201) throw new Error(`setup failed: ${placed.status}`);
+        }
+        await held;
+        return HttpResponse.error();
       },
-      version: 1,
-    }),
+      { once: true },
+    ),
   );
 }
 
-test('a burst of 20 clicks and Enter presses sends exactly one POST /orders', async () => {
+/** Closes the page and opens checkout again in the same tab (sessionStorage survives). */
+function reloadCheckout() {
+  cleanup();
+  return renderApp('/checkout');
+}
+
+test('a storm of clicks and Enter presses in the same tick reaches the single-flight guard: one POST /orders', async () => {
   const posts = recordOrderPosts();
-  const { user, button } = await openCheckout();
-  await Promise.all(Array.from({ length: 20 }, () => user.click(button)));
-  button.focus();
-  await user.keyboard('{Enter}{Enter}{Enter}');
+  const { button } = await openCheckout();
+  // Every call from here on: one click's worth is one cart read-back, then one POST.
+  const calls: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    calls.push(`${request.method} ${new URL(request.url).pathname}`);
+  };
+  server.events.on('request:start', listener);
+  onTestFinished(() => server.events.removeListener('request:start', listener));
+
+  // One tick: React does not re-render in between, so the button is still enabled for every one
+  // of these. Mouse clicks (detail 1) and Enter presses (a click with detail 0).
+  act(() => {
+    for (let i = 0; i < 10; i += 1) {
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+    }
+  });
+
   expect(
     await screen.findByText(/thank you! your order is confirmed and paid/i),
   ).toBeInTheDocument();
   expect(posts).toHaveLength(1);
   expect(listOrders()).toHaveLength(1);
+  const firstPost = calls.indexOf('POST /api/orders');
+  expect(calls.slice(0, firstPost)).toEqual(['GET /api/cart']);
 });
 
 test('reload mid-payment: the same key is kept and the order that went through is found, not paid again', async () => {
   const posts = recordOrderPosts();
-  await signInAs();
-  await addToCart(NERD_LEG);
-  // The tab sent the order with key K, then was reloaded before the answer arrived.
-  const placed = await fetch('/api/orders', {
-    method: 'POST',
-    headers: { 'Idempotency-Key': '"key-before-reload"' },
-  });
-  expect(placed.status).toBe(201);
-  leftInFlight('key-before-reload');
+  holdNextOrder({ place: true });
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  // The order is placed on the shop (the app's POST and the shop's own, same key)...
+  await waitFor(() => expect(listOrders()).toHaveLength(1));
+  expect(new Set(posts).size).toBe(1);
+  const sent = posts.length;
 
-  const { history } = renderApp('/checkout');
+  // ...and the tab is reloaded before the answer arrives.
+  const { history } = reloadCheckout();
   expect(
-    await screen.findByText(/thank you! your order is confirmed and paid/i),
+    await screen.findByText(/thank you! your order is confirmed and paid/i, {}, { timeout: 5_000 }),
   ).toBeInTheDocument();
   expect(history.at(-1)).toMatch(/\?placed=1$/);
-  expect(posts).toEqual(['"key-before-reload"']);
+  expect(posts).toHaveLength(sent);
   expect(listOrders()).toHaveLength(1);
 });
 
 test('reload mid-payment when nothing arrived: the retry reuses the same key', async () => {
   const posts = recordOrderPosts();
-  await signInAs();
-  await addToCart(NERD_LEG);
-  leftInFlight('key-lost');
+  holdNextOrder({ place: false });
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  await waitFor(() => expect(posts).toHaveLength(1));
 
-  const { user } = renderApp('/checkout');
-  const alert = await screen.findByRole('alert');
+  const view = reloadCheckout();
+  const alert = await checkoutAlertSaying('We are not sure your order went through.', 5_000);
+  expect(alert).not.toHaveTextContent(/not been charged/);
   await waitFor(() => expect(alert).toHaveTextContent(/found no order from this attempt/));
   await waitFor(() => expect(placeOrderButton()).toBeEnabled());
-  await user.click(placeOrderButton());
+  await view.user.click(placeOrderButton());
   expect(
     await screen.findByText(/thank you! your order is confirmed and paid/i),
   ).toBeInTheDocument();
-  expect(posts).toEqual(['"key-lost"']);
+  expect(posts).toHaveLength(2);
+  expect(posts[1]).toBe(posts[0]);
   expect(listOrders()).toHaveLength(1);
 });
 
@@ -102,24 +133,25 @@ test('a checkout timeout goes to the unknown path; asking again reuses the key a
   const { user, button } = await openCheckout();
 
   await user.click(button);
-  const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
-  await waitFor(() => expect(alert).toHaveTextContent('We are not sure your order went through.'), {
-    timeout: 5_000,
-  });
+  const alert = await checkoutAlertSaying('We are not sure your order went through.', 5_000);
   await waitFor(() => expect(alert).toHaveTextContent(/could not check your orders/));
 
-  // Still in flight on the backend: 409, still unknown. Then the replay of the first answer.
+  // Still in flight on the backend: 409, still unknown.
   await user.click(placeOrderButton());
   await waitFor(() => expect(posts).toHaveLength(2));
   await waitFor(() => expect(placeOrderButton()).toBeEnabled());
-  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  // Once the backend has finished the first request (the event, not a sleep), asking again
+  // replays its answer.
+  await waitFor(() => expect(listIdempotencyRecords()[0]?.state).toBe('completed'), {
+    timeout: 5_000,
+  });
   await user.click(placeOrderButton());
   expect(
     await screen.findByText(/thank you! your order is confirmed and paid/i, {}, { timeout: 5_000 }),
   ).toBeInTheDocument();
 
   expect(new Set(posts).size).toBe(1);
-  expect(posts.length).toBeGreaterThanOrEqual(3);
+  expect(posts).toHaveLength(3);
   expect(listOrders()).toHaveLength(1);
 });
 

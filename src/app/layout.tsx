@@ -3,9 +3,12 @@ import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
-import { PendingOrderWatcher } from '@/features/checkout/components/pending-order-watcher';
-import { lookupOrders } from './lookup-orders';
 
+// Checkout's machine and its interpreter (pending-order watcher, session ending), for the whole
+// app; loaded after the first render, so the first bundle stays small.
+const CheckoutRuntime = lazy(() =>
+  import('./checkout-runtime').then((m) => ({ default: m.CheckoutRuntime })),
+);
 // The header's cart and account links, the order notifications (signed in) and "Order these
 // again" (when the header says an order's payment failed) come with the storefront chunk.
 const CartBadge = lazy(() => import('./storefront').then((m) => ({ default: m.CartBadge })));
@@ -88,7 +91,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <OfflineBanner />
-      <PendingOrderWatcher lookupOrders={lookupOrders} />
+      <Suspense fallback={null}>
+        <CheckoutRuntime />
+      </Suspense>
       {signedIn ? (
         <Suspense fallback={null}>
           <OrderUpdates

@@ -2,7 +2,6 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type BaseLocationHook, Router } from 'wouter';
 import { syncSessionFromCookie } from '@/features/auth/stores/session-store';
-import { restoreAttempt } from '@/features/checkout/stores/attempt-store';
 import { restoreBreaker } from '@/features/checkout/stores/breaker-store';
 import { restoreRecovery } from '@/features/reorder/stores/recovery-store';
 import { createQueryClient } from '@/lib/query-client';
@@ -16,9 +15,9 @@ interface AppProviderProps {
 
 export function AppProvider({ children, queryClient, locationHook }: AppProviderProps) {
   const [client] = useState(() => {
-    // What a page load reads from the browser: the session cookie and the tab's checkout state.
+    // What a page load reads from the browser: the session cookie and the tab's payment breaker.
+    // (The checkout attempt is read by the checkout runtime, loaded after the first render.)
     syncSessionFromCookie();
-    restoreAttempt();
     restoreBreaker();
     restoreRecovery();
     return queryClient ?? createQueryClient();

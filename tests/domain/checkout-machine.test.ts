@@ -94,6 +94,7 @@ const UNCHANGED: Expected = { effects: [] };
 
 const rows: Row[] = [
   // submit: one at a time, only when Place order may be pressed
+  ['finishing (paid) + submit', paid, submit(CART, 2), { step: 'finishing', ...UNCHANGED }],
   [
     'idle + submit',
     open,
@@ -263,7 +264,7 @@ const rows: Row[] = [
     sending,
     { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
     {
-      step: 'idle',
+      step: 'finishing',
       outcome: 'paid',
       attempt: null,
       effects: ['release-lock', 'tell-breaker', 'track', 'empty-cart', 'save-attempt'],
@@ -274,7 +275,7 @@ const rows: Row[] = [
     sending,
     { type: 'answer', requestId: 'req-1', order: { id: 'o-1' } },
     {
-      step: 'idle',
+      step: 'finishing',
       outcome: 'paid',
       attempt: null,
       effects: ['release-lock', 'tell-breaker', 'track', 'empty-cart', 'save-attempt'],
@@ -414,7 +415,7 @@ const rows: Row[] = [
     unknownLooking,
     { type: 'lookup-done', found: order('o-1', 'PAID') },
     {
-      step: 'idle',
+      step: 'finishing',
       outcome: 'paid',
       attempt: null,
       effects: ['tell-breaker', 'track', 'empty-cart', 'save-attempt'],
@@ -462,7 +463,7 @@ const rows: Row[] = [
     unavailableLooking,
     { type: 'lookup-done', found: order('o-1', 'PAID') },
     {
-      step: 'idle',
+      step: 'finishing',
       outcome: 'paid',
       attempt: null,
       effects: ['tell-breaker', 'track', 'empty-cart'],
@@ -493,7 +494,7 @@ const rows: Row[] = [
     awaiting,
     { type: 'order-seen', orderId: 'o-1', status: 'PAID' },
     {
-      step: 'idle',
+      step: 'finishing',
       outcome: 'paid',
       attempt: null,
       effects: ['tell-breaker', 'track', 'empty-cart', 'save-attempt'],
@@ -545,13 +546,19 @@ const rows: Row[] = [
     'paid, page open + cart emptied',
     paid,
     { type: 'cart-emptied' },
-    { outcome: 'paid', effects: ['open-order'] },
+    { step: 'idle', outcome: 'paid', effects: ['open-order'] },
   ],
   [
     'paid, page closed + cart emptied',
     run(paid, { type: 'checkout-closed' }),
     { type: 'cart-emptied' },
-    { outcome: 'paid', effects: [] },
+    { step: 'idle', outcome: 'paid', effects: [] },
+  ],
+  [
+    'idle after a paid order + cart emptied again',
+    run(paid, { type: 'cart-emptied' }),
+    { type: 'cart-emptied' },
+    { step: 'idle', effects: [] },
   ],
   [
     'declined + cart emptied',
@@ -873,6 +880,7 @@ describe('details the table does not show', () => {
   test('Place order: enabled only when idle, online, nothing awaiting and the breaker not open', () => {
     expect(canSubmit(open)).toBe(true);
     for (const state of [
+      paid,
       checkingSession,
       readingCart,
       locking,

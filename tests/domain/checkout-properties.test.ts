@@ -312,6 +312,8 @@ class World {
           ? { t: 'answer', status: STATUSES[half % STATUSES.length] ?? null, stray: false }
           : { t: 'answer-failed', kind: KINDS[half % KINDS.length] ?? 'network', stray: false };
       }
+      case 'finishing':
+        return { t: 'cart-emptied' };
       case 'looking-up':
         return pick % 5 === 0
           ? { t: 'lookup-failed', kind: choose(KINDS) }
@@ -464,6 +466,7 @@ test('the model reaches the states the invariants are about', { timeout: 60_000 
     { numRuns: 2_000, seed: 8 },
   );
   for (const wanted of [
+    'finishing',
     'sending',
     'looking-up',
     'locking',

@@ -40,8 +40,9 @@ export async function openCheckout(items: string[] = [NERD_LEG], username = 'use
   await signInAs(username, 'password');
   for (const id of items) await addToCart(id);
   const view = renderApp('/checkout');
-  const button = await screen.findByRole('button', { name: /place order/i });
-  await waitFor(() => expect(button).toBeEnabled());
+  // The first page of a test file loads its lazy chunks (route, checkout runtime) cold.
+  const button = await screen.findByRole('button', { name: /place order/i }, { timeout: 5_000 });
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 2_000 });
   return { ...view, button };
 }
 

@@ -10,6 +10,7 @@ import { describeLoadError } from '@/lib/load-error';
 import { orderTotals } from '@/domain/order-totals';
 import { cartQuery } from '../api/cart';
 import { CartLine } from './cart-line';
+import { MessageBanner } from './message-view';
 import { usePaymentAvailability } from './use-payment-availability';
 
 interface CartPageProps {
@@ -74,7 +75,7 @@ export function CartPage({ products }: CartPageProps) {
   return (
     <section>
       <PageHeading>Your cart</PageHeading>
-      {banner}
+      {banner ? <MessageBanner message={banner} /> : null}
       {body}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { type MouseEvent, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
@@ -9,67 +9,105 @@ import { TotalsTable } from '@/components/ui/totals-table';
 import { config } from '@/config/env';
 import { orderTotals } from '@/domain/order-totals';
 import { formatMoney } from '@/lib/format';
+import { createId } from '@/lib/ids';
 import { describeLoadError } from '@/lib/load-error';
-import { cartQuery } from '../api/cart';
+import { type CartItem, cartQuery } from '../api/cart';
 import { addressQuery, cardQuery } from '../api/payment-details';
+import { cartFingerprint } from '../model/attempt';
+import { canSubmit, type CheckoutEvent } from '../model/checkout-machine';
+import {
+  blockedReasons,
+  type CheckoutMessageOptions,
+  checkoutMessage,
+  type MessageAction,
+  placeOrderLabel,
+  progressText,
+  signedOutMessage,
+} from '../model/checkout-messages';
+import { dispatchCheckout, useCheckoutState } from '../stores/checkout-store';
 import { CheckoutFeedback } from './checkout-feedback';
+import { alertClass, MessageBanner, MessageContent } from './message-view';
 import { CheckoutSection, PaymentCard, ShippingAddress } from './payment-details';
 import { usePaymentAvailability } from './use-payment-availability';
-import { type LookupOrders, usePlaceOrder } from './use-place-order';
 
-interface CheckoutPageProps {
+export interface CheckoutPageProps {
   signedIn: boolean;
   products: ProductLookup;
-  lookupOrders: LookupOrders;
-  onPaid: (orderId: string) => void;
+  /** Extra actions for failed outcomes, and what to do when one is chosen (composed by the app). */
+  extraActions?: CheckoutMessageOptions['extraActions'];
+  onCommand?: (action: Extract<MessageAction, { kind: 'command' }>) => void;
+}
+
+/** Place order, stamped with the time and fresh ids (the machine itself has no clock or dice). */
+function submitted(
+  event: MouseEvent<HTMLButtonElement>,
+  lines: readonly CartItem[],
+  total: number,
+): CheckoutEvent {
+  return {
+    type: 'submit',
+    via: event.detail === 0 ? 'keyboard' : 'click',
+    cart: { fingerprint: cartFingerprint(lines), total },
+    requestId: createId(),
+    freshKey: createId(),
+    now: Date.now(),
+  };
 }
 
 export function CheckoutPage(props: CheckoutPageProps) {
-  if (!props.signedIn) {
-    return (
-      <section className="narrow">
-        <PageHeading>Checkout</PageHeading>
-        <p>Please sign in to check out. Your cart is saved and will be waiting.</p>
-        <p>
-          <Link href="/sign-in?next=/checkout" className="button-primary">
-            Sign in to check out
-          </Link>
-        </p>
-      </section>
-    );
-  }
-  return <SignedInCheckout {...props} />;
+  // The machine knows whether its page is open: a paid order then opens the order's page.
+  useEffect(() => {
+    dispatchCheckout({ type: 'checkout-opened' });
+    return () => dispatchCheckout({ type: 'checkout-closed' });
+  }, []);
+  return props.signedIn ? <SignedInCheckout {...props} /> : <SignedOutCheckout />;
 }
 
-function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps) {
+/** Signed out: why (the session ended, or never began) and the way back here. */
+function SignedOutCheckout() {
+  const state = useCheckoutState();
+  const ended = state.outcome?.kind === 'session-ended';
+  const message =
+    (ended && checkoutMessage(state, { paymentLimit: config.paymentLimit })) || signedOutMessage();
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (ended) alertRef.current?.focus();
+  }, [ended]);
+  return (
+    <section className="narrow">
+      <PageHeading>Checkout</PageHeading>
+      <div
+        ref={alertRef}
+        role="alert"
+        tabIndex={-1}
+        className={ended ? alertClass(message) : undefined}
+      >
+        <MessageContent message={message} />
+      </div>
+    </section>
+  );
+}
+
+function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPageProps) {
   const cart = useQuery(cartQuery());
   const address = useQuery(addressQuery());
   const card = useQuery(cardQuery());
+  const state = useCheckoutState();
   const lines = (cart.data ?? []).filter((line) => line.quantity > 0);
   const totals = orderTotals(lines);
-  const { state, submit, attempt, resumeInterrupted } = usePlaceOrder({
-    lines,
-    total: totals.total,
-    lookupOrders,
-    onPaid,
-  });
   const feedbackRef = useRef<HTMLDivElement>(null);
-  const { banner, blockedReason } = usePaymentAvailability();
+  const { banner, breaker, now } = usePaymentAvailability();
+  const message = checkoutMessage(state, {
+    paymentLimit: config.paymentLimit,
+    ...(extraActions ? { extraActions } : {}),
+  });
 
-  // A payment that was under way when this tab was reloaded or closed: find out what happened.
-  const resumed = useRef(false);
+  // Focus follows every new message (a failure, an order awaiting payment, another tab busy).
+  const outcome = state.outcome;
+  const awaiting = state.attempt?.phase === 'awaiting';
   useEffect(() => {
-    if (!resumed.current && attempt?.phase === 'in-flight' && state.type === 'idle') {
-      resumed.current = true;
-      resumeInterrupted();
-    }
-  }, [attempt, state.type, resumeInterrupted]);
-
-  useEffect(() => {
-    if (state.type === 'failed' || state.type === 'awaiting' || state.type === 'busy-elsewhere') {
-      feedbackRef.current?.focus();
-    }
-  }, [state]);
+    if (outcome || awaiting) feedbackRef.current?.focus();
+  }, [outcome, awaiting]);
 
   if (!cart.data) {
     if (cart.error) {
@@ -86,23 +124,28 @@ function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps)
     return <Loading label="Loading checkout…" />;
   }
 
-  const missing: string[] = [];
-  if (lines.length === 0) missing.push('Your cart is empty.');
-  if (address.data === null) missing.push('Add a shipping address.');
-  if (card.data === null) missing.push('Add a payment card.');
-  if (address.isPending || card.isPending) missing.push('Loading your details…');
-  if (address.isError || card.isError)
-    missing.push('We could not load your saved details. Reload the page to try again.');
-  if (blockedReason) missing.push(blockedReason);
-  if (state.type === 'awaiting') missing.push('Your order is waiting for payment confirmation.');
-  const placing =
-    state.type === 'placing' || (state.type === 'failed' && state.lookup?.state === 'checking');
+  const reasons = blockedReasons(
+    state,
+    {
+      cartEmpty: lines.length === 0,
+      addressMissing: address.data === null,
+      cardMissing: card.data === null,
+      detailsLoading: address.isPending || card.isPending,
+      detailsFailed: address.isError || card.isError,
+    },
+    breaker,
+    now,
+  );
   const overLimit = totals.total > config.paymentLimit;
+
+  // Clicks and Enter (a click with detail 0) all go to the machine, which takes one at a time.
+  const onPlaceOrder = (event: MouseEvent<HTMLButtonElement>) =>
+    dispatchCheckout(submitted(event, lines, totals.total));
 
   return (
     <section>
       <PageHeading>Checkout</PageHeading>
-      {banner}
+      {banner ? <MessageBanner message={banner} /> : null}
       <div className="checkout-grid">
         <div>
           <ShippingAddress address={address} />
@@ -135,20 +178,25 @@ function SignedInCheckout({ products, lookupOrders, onPaid }: CheckoutPageProps)
           <button
             type="button"
             className="button-primary place-order"
-            disabled={placing || missing.length > 0}
-            aria-describedby={missing.length > 0 ? 'place-order-blocked' : undefined}
-            onClick={() => void submit()}
+            disabled={!canSubmit(state) || reasons.length > 0}
+            aria-describedby={reasons.length > 0 ? 'place-order-blocked' : undefined}
+            onClick={onPlaceOrder}
           >
-            {placing ? 'Placing order…' : `Place order · ${formatMoney(totals.total)}`}
+            {placeOrderLabel(state, totals.total)}
           </button>
-          {missing.length > 0 ? (
+          {reasons.length > 0 ? (
             <ul id="place-order-blocked" className="blocked-reasons">
-              {missing.map((reason) => (
+              {reasons.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
           ) : null}
-          <CheckoutFeedback ref={feedbackRef} state={state} />
+          <CheckoutFeedback
+            ref={feedbackRef}
+            message={message}
+            progress={progressText(state)}
+            {...(onCommand ? { onCommand } : {})}
+          />
         </CheckoutSection>
       </div>
     </section>

@@ -25,7 +25,14 @@ import { isLostAnswer, resendDelayMs } from './resend';
  */
 
 export type Step =
-  'idle' | 'checking-session' | 'reading-cart' | 'locking' | 'sending' | 'looking-up';
+  | 'idle'
+  | 'checking-session'
+  | 'reading-cart'
+  | 'locking'
+  | 'sending'
+  | 'looking-up'
+  /** Paid: the cart is being emptied, then the order's page opens. Nothing can be sent. */
+  | 'finishing';
 
 /** A cart as compared by the machine: what the shopper sees, or what the server read back. */
 export interface CartSnapshot {
@@ -254,7 +261,7 @@ function sessionEnded(state: CheckoutState, requestId?: string): Transition {
 
 /** A paid order, however we learnt it: the attempt is over, the cart is emptied. */
 function paid(state: CheckoutState, orderId: string, requestId: string): Transition {
-  return settle(
+  const next = settle(
     state,
     { attempt: null, uncertainKey: null, outcome: { kind: 'paid', orderId, requestId } },
     [
@@ -263,6 +270,7 @@ function paid(state: CheckoutState, orderId: string, requestId: string): Transit
       { type: 'empty-cart' },
     ],
   );
+  return { ...next, state: { ...next.state, step: 'finishing' } };
 }
 
 /** The page opened, or the tab reloaded with the page open: resume an attempt cut off mid-POST. */
@@ -648,8 +656,10 @@ function step(state: CheckoutState, event: CheckoutEvent): Transition {
 
     case 'cart-emptied': {
       const outcome = state.outcome;
-      if (outcome?.kind !== 'paid' || !state.checkoutOpen) return unchanged(state);
-      return { state, effects: [{ type: 'open-order', orderId: outcome.orderId }] };
+      if (state.step !== 'finishing' || outcome?.kind !== 'paid') return unchanged(state);
+      const done = { ...state, step: 'idle' as const };
+      if (!state.checkoutOpen) return unchanged(done);
+      return { state: done, effects: [{ type: 'open-order', orderId: outcome.orderId }] };
     }
 
     case 'restored': {

@@ -331,6 +331,8 @@ export function checkoutMessage(
   state: CheckoutState,
   options: CheckoutMessageOptions,
 ): ShopperMessage | null {
+  // Paid at checkout: the order's page opens as soon as the cart is emptied, and says so there.
+  if (state.step === 'finishing') return null;
   let outcome = state.outcome;
   const attempt = state.attempt;
   if (!outcome && attempt?.phase === 'awaiting' && attempt.orderId) {
@@ -356,6 +358,7 @@ export function signedOutMessage(): ShopperMessage {
 
 /** What the polite status region says while an order is being placed. */
 export function progressText(state: CheckoutState): string {
+  if (state.step === 'finishing') return 'Your order is paid. Opening it…';
   return state.step === 'idle' ? '' : 'Placing your order. Please wait.';
 }
 

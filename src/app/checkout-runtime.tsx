@@ -1,0 +1,71 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'wouter';
+import { signOut } from '@/features/auth/api/auth';
+import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
+import { cartKeys } from '@/features/checkout/api/cart';
+import { useCheckoutInterpreter } from '@/features/checkout/components/use-checkout-interpreter';
+import { pendingOrderNotice } from '@/features/checkout/model/checkout-messages';
+import {
+  dispatchCheckout,
+  restoreCheckout,
+  useCheckoutState,
+} from '@/features/checkout/stores/checkout-store';
+import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
+import { isSignedIn } from '@/lib/session';
+import { lookupOrders } from './lookup-orders';
+
+/** Query keys kept when a session ends: public data, and the cart (reset below). */
+const KEPT = new Set(['catalogue', 'health', cartKeys.all[0]]);
+
+/**
+ * The checkout machine's interpreter, mounted once for the whole app (loaded after the first
+ * render, so it adds nothing to the initial bundle), with what it needs from other features: the
+ * order lookup, the session, the order page. It also says, politely, how an order that was awaiting
+ * its payment ended, wherever the shopper is.
+ */
+export function CheckoutRuntime() {
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
+  const { cookieChanged } = useSessionActions();
+  const { checkoutPaid } = useRecoveryActions();
+  // A page load: the machine starts from the tab's stored attempt (before its effects run).
+  useEffect(restoreCheckout, []);
+
+  useCheckoutInterpreter({
+    lookupOrders,
+    sessionActive: isSignedIn,
+    endSession: () => {
+      // Sock Shop's session is the `logged_in` cookie: once the shop says it is over, drop it, and
+      // with it everything cached for the signed-in shopper (the header switches at once).
+      signOut();
+      cookieChanged();
+      // Nothing is fetched again for the ended session (its pages unmount as the header
+      // switches), except the cart badge, which now shows the anonymous cart.
+      queryClient.removeQueries({
+        predicate: (query) => !KEPT.has(String(query.queryKey[0])),
+      });
+      void queryClient.resetQueries({ queryKey: cartKeys.all });
+    },
+    openOrder: (orderId) => {
+      // A paid checkout ends the tab's recovery, if one was open (telemetry: recovery_paid).
+      checkoutPaid(orderId);
+      navigate(`/orders/${encodeURIComponent(orderId)}?placed=1`);
+    },
+  });
+
+  // The session ending anywhere (the cookie found gone on focus, say) is an event for the machine.
+  const wasSignedIn = useRef(signedIn);
+  useEffect(() => {
+    if (wasSignedIn.current && !signedIn) dispatchCheckout({ type: 'session-ended' });
+    wasSignedIn.current = signedIn;
+  }, [signedIn]);
+
+  const notice = pendingOrderNotice(useCheckoutState());
+  return (
+    <div role="status" className="visually-hidden">
+      {notice}
+    </div>
+  );
+}
