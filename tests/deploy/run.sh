@@ -11,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)
 export DEPLOY_WORK_DIR=${DEPLOY_WORK_DIR:-/tmp/storefront-deploy-test}
+case "$DEPLOY_WORK_DIR" in
+  /tmp/?* | "$PWD"/?*) ;; # it is emptied below: only somewhere disposable
+  *) echo "DEPLOY_WORK_DIR must be under /tmp or this repository" >&2 && exit 1 ;;
+esac
 export DEPLOY_OPS_USER=operator
 export DEPLOY_OPS_PASSWORD="deploy-test-$RANDOM$RANDOM"
 export PATH="$PATH:/usr/sbin:/sbin"
