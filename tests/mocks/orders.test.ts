@@ -280,17 +280,21 @@ describe('Idempotency-Key on POST /orders (mock extension)', () => {
 
   it('answers 409 while the first request is still in flight, then replays it', async () => {
     setScenario('orders-slow');
-    configureMock({ ordersSlowMs: 150 });
     await login();
     await addToCart(SOCK.classic);
+    // The first answer waits on a fake timer: it stays in flight until the clock is moved.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
     const firstPromise = placeOrder(key('slow-1'));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitUntil(() =>
+      listIdempotencyRecords().some((r) => r.key === 'slow-1' && r.state === 'in-flight'),
+    );
     const conflict = await placeOrder(key('slow-1'));
     expect(conflict.status).toBe(409);
     expect(conflict.headers.get('content-type')).toBe('application/problem+json');
     expect(await readJson(conflict)).toMatchObject({ status: 409 });
 
+    await vi.advanceTimersByTimeAsync(15_000); // ordersSlowMs
     const first = await firstPromise;
     expect(first.status).toBe(201);
     const replayed = await placeOrder(key('slow-1'));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configureMock, setMockClock } from '../../mocks/config';
 import { INCIDENT_USER_ID, PAYMENT_OUTAGE } from '../../mocks/data/incident-3';
 import { SOCK } from '../../mocks/data/seed';
@@ -11,6 +11,10 @@ import {
   setScenario,
 } from '../../mocks/scenarios';
 import { addToCart, api, listMyOrders, login, placeOrder, readJson } from './support';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const ioError = {
   timestamp: expect.any(Number),
@@ -87,14 +91,22 @@ describe('payment-declined', () => {
 describe('payment-slow', () => {
   it('answers 500 "timeout from one of the services." after the orders timeout; PENDING meanwhile', async () => {
     setScenario('payment-slow');
-    configureMock({ paymentTimeoutMs: 120 });
+    configureMock({ paymentTimeoutMs: 5_000 });
     await loggedInWith(SOCK.classic);
-    const started = Date.now();
-    const pending = placeOrder();
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // The orders service's wait for payment runs on a fake timer: no real time passes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let answered = false;
+    const pending = placeOrder().finally(() => {
+      answered = true;
+    });
+    // Wait for the order to be saved without moving the fake clock (setImmediate is real).
+    while (listOrders().length === 0) await new Promise((resolve) => setImmediate(resolve));
     expect(listOrders().map((o) => o.state)).toEqual(['PENDING']);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(answered, 'no answer before the orders timeout').toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     const response = await pending;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    vi.useRealTimers();
     expect(response.status).toBe(500);
     expect(await readJson(response)).toMatchObject({
       exception: 'java.lang.IllegalStateException',
