@@ -59,7 +59,9 @@ test('a fresh order awaiting payment is asked about every 2 s (30 a minute), and
   await advance(2_000);
   expect(statusText('Paid')).toBeInTheDocument();
 
-  // Paid, waiting for shipping: every 20 s.
+  // Paid, waiting for shipping: from 2 s after the change, backing off to every 20 s.
+  await advance(60_000);
+  expect(inLast(calls, 60_000)).toBeLessThanOrEqual(7);
   await advance(60_000);
   expect(inLast(calls, 60_000)).toBe(3);
   state.status = 'SHIPPED';

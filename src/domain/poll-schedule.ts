@@ -6,9 +6,9 @@ import { describeOrderStatus, type StatusKey } from './order-status';
  * - Payment undecided (CREATED/PENDING) in the first two minutes after the order was placed: every
  *   2 s, so a payment outcome is on screen within about 2 s. 2 s is also the floor of every
  *   delay: one page never asks more than 30 times a minute.
- * - Payment still undecided later: from 2 s, growing by half each unchanged answer, up to 20 s.
- * - Paid or shipped (waiting for shipping or delivery), or a status this shop does not know:
- *   every 20 s, so those changes show within about 20 s however long the page is open.
+ * - Payment still undecided later; paid or shipped (waiting for shipping or delivery); or a status
+ *   this shop does not know: from 2 s after a change, growing by half each unchanged answer, up to
+ *   20 s, so those changes show within about 20 s however long the page is open.
  * - Settled (payment failed, delivered, cancelled, paid where shipping is not reported): never.
  *
  * The tab-hidden pause is TanStack Query's (refetchIntervalInBackground: false).
@@ -41,17 +41,19 @@ export function pollPhase(order: WatchedOrder, now: number): PollPhase {
   return age < PAYMENT_WINDOW_MS ? 'payment' : 'late-payment';
 }
 
+/** 2 s right after a change, then half as long again each unchanged answer. */
+function backoff(unchanged: number): number {
+  return Math.round(POLL_FLOOR_MS * LATE_PAYMENT_GROWTH ** Math.min(unchanged, 64));
+}
+
 function phaseDelay(phase: Exclude<PollPhase, 'settled'>, unchanged: number): number {
   switch (phase) {
     case 'payment':
       return PAYMENT_POLL_MS;
     case 'late-payment':
-      return Math.min(
-        LATE_PAYMENT_MAX_MS,
-        Math.round(POLL_FLOOR_MS * LATE_PAYMENT_GROWTH ** Math.min(unchanged, 64)),
-      );
+      return Math.min(LATE_PAYMENT_MAX_MS, backoff(unchanged));
     case 'fulfilment':
-      return FULFILMENT_POLL_MS;
+      return Math.min(FULFILMENT_POLL_MS, backoff(unchanged));
   }
 }
 

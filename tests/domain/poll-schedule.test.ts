@@ -30,10 +30,12 @@ test('after two minutes an undecided payment backs off from 2 s to 20 s', () => 
   expect(nextPollDelay([order('PENDING')], later, 60)).toBe(LATE_PAYMENT_MAX_MS);
 });
 
-test('paid and shipped orders are asked about every 20 s, however long the page is open', () => {
+test('paid and shipped orders are asked about every 20 s once settled in, sooner right after a change', () => {
   for (const status of ['PAID', 'SHIPPED', 'REFUNDED']) {
     expect(pollPhase(order(status), PLACED + 10 * 86_400_000)).toBe('fulfilment');
     expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 500)).toBe(FULFILMENT_POLL_MS);
+    expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 0)).toBe(2_000);
+    expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 1)).toBe(3_000);
   }
 });
 
@@ -48,7 +50,7 @@ test('settled orders are never asked about again', () => {
 test('a list is polled as often as its most urgent order needs', () => {
   const list = [order('DELIVERED'), order('SHIPPED'), order('PENDING', PLACED - 5_000)];
   expect(nextPollDelay(list, PLACED, 0)).toBe(2_000);
-  expect(nextPollDelay(list.slice(0, 2), PLACED, 0)).toBe(FULFILMENT_POLL_MS);
+  expect(nextPollDelay(list.slice(0, 2), PLACED, 50)).toBe(FULFILMENT_POLL_MS);
 });
 
 test('an order dated in the future (clock skew) or undated counts as just placed', () => {
