@@ -43,19 +43,35 @@ test('a broken catalogue says so and offers to try again; it never leaves a blan
   expect(screen.getByRole('heading', { name: 'Socks', level: 1 })).toBeInTheDocument();
 });
 
-test('a hostile product name is shown as text, never run as markup', async () => {
+test('a hostile product name and description are shown as text, never made into markup', async () => {
+  // jsdom loads no images and runs no `onerror`, so what is checked here is that no element is made
+  // from the string: the <img> it holds would be an image (role img, even with an empty name).
+  // That nothing runs in a real browser is tests/e2e/hostile-strings.spec.ts.
   const hostile = '<img src=x onerror="window.__pwned=1">Evil sock';
+  const description = '<script>window.__pwned=1</script><b>bold</b> claim';
+  const evil = {
+    id: 'evil',
+    name: hostile,
+    description,
+    imageUrl: [],
+    price: 1,
+    count: 1,
+    tag: [],
+  };
   server.use(
-    http.get('*/api/catalogue', () =>
-      HttpResponse.json([
-        { id: 'evil', name: hostile, description: 'x', imageUrl: [], price: 1, count: 1, tag: [] },
-      ]),
-    ),
+    http.get('*/api/catalogue', () => HttpResponse.json([evil])),
+    http.get('*/api/catalogue/evil', () => HttpResponse.json(evil)),
   );
-  renderApp('/');
-  expect(await screen.findByRole('link', { name: hostile })).toBeInTheDocument();
-  expect(screen.queryByRole('img', { name: /x/ })).not.toBeInTheDocument();
-  expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  const { user } = renderApp('/');
+  const link = await screen.findByRole('link', { name: hostile });
+  expect(within(link).queryByRole('img')).not.toBeInTheDocument();
+  expect(screen.queryAllByRole('img')).toEqual([]);
+
+  await user.click(link);
+  expect(await screen.findByRole('heading', { level: 1, name: hostile })).toBeInTheDocument();
+  expect(screen.getByText(description)).toBeInTheDocument();
+  expect(screen.queryByText('bold')).not.toBeInTheDocument();
+  expect(screen.queryAllByRole('img')).toEqual([]);
 });
 
 test('adding to the cart as a guest, then signing in, keeps the cart', async () => {
