@@ -94,6 +94,43 @@ describe('Order these again', () => {
     await expectCheckoutWith([/2 × Nerd leg/]);
   });
 
+  test("from the checkout's failure message: the failed order is named, the cart refreshed, and the retry pays with a new key", async () => {
+    setScenario('payment-down');
+    await signInAs();
+    await addToCart(NERD_LEG);
+    const keys = recordOrderPosts();
+    const events = recordTelemetry();
+    const { user } = renderApp('/checkout');
+    await summary();
+    await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+    await user.click(placeOrderButton());
+    const again = await screen.findByRole('button', { name: 'Order these again' }, PAGE);
+    const failedId = (await myOrders()).find((order) => order.status === 'PAYMENT_FAILED')?.id;
+    expect(failedId).toBeDefined();
+
+    setScenario('healthy');
+    await user.click(again);
+    expect(
+      await screen.findByText(/You are ordering again the socks from order/, {}, PAGE),
+    ).toHaveTextContent(failedId ?? '?');
+    await expectCheckoutWith([/1 × Nerd leg/]);
+    expect(await cartOnServer()).toEqual({ [NERD_LEG]: 1 });
+
+    await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+    await user.click(placeOrderButton());
+    expect(await paidMessage()).toBeVisible();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).not.toBe(keys[0]);
+    const paid = (await myOrders()).find((order) => order.status === 'PAID');
+    expect(events.find((e) => e.type === 'recovery_started')).toMatchObject({
+      failedOrderId: failedId,
+    });
+    expect(events.find((e) => e.type === 'recovery_paid')).toMatchObject({
+      failedOrderId: failedId,
+      orderId: paid?.id,
+    });
+  });
+
   test("price changed: today's price goes in the cart, and the checkout says so before paying", async () => {
     await signInAs();
     const failedId = await placeFailedOrder([NERD_LEG]);
