@@ -7,7 +7,9 @@ import {
   httpErrorLogged,
   orderSummary,
   placeOrderButton,
+  mockUrl,
   placedOrderId,
+  signIn,
   summaryLines,
   test,
 } from './fixtures';
@@ -18,8 +20,6 @@ import {
  * and pays; the operator build's payment-issues view then shows the failed order recovered.
  * The mock API's test controls (`/__mock/scenario`) switch payment down and back.
  */
-test.use({ baseURL: process.env.E2E_LIVE_URL });
-
 const MOCK_API = process.env.E2E_MOCK_API_URL ?? '';
 const OPS = process.env.E2E_OPS_URL ?? '';
 
@@ -65,6 +65,8 @@ async function newShopperWithCard(page: Page) {
 }
 
 test.describe('order recovery on the live build', () => {
+  test.use({ baseURL: process.env.E2E_LIVE_URL });
+
   test.afterEach(async ({ request }) => {
     await setPayment(request, 'healthy');
   });
@@ -120,5 +122,49 @@ test.describe('order recovery on the live build', () => {
       .filter({ has: ops.getByRole('rowheader', { name: failedId }) });
     await expect(row).toContainText(`✓ ${paidId}, paid $12.98`);
     await expect(ops.getByText('Recovered', { exact: true })).toBeVisible();
+  });
+});
+
+/**
+ * The incident replay on the demo build (mock backend in the page, ops view included): Rayaan,
+ * one of INCIDENT-3's shoppers, wins back order ceb4b ($19.99) with payment healthy, and the
+ * payment-issues view moves the amount from at risk to recovered.
+ */
+test.describe('incident replay on the demo build', () => {
+  test('Rayaan recovers ceb4b; the ops view moves $19.99 from at risk to recovered', async ({
+    page,
+  }) => {
+    const failedId = '690320eae2c84800016ceb4b';
+    const fact = (term: string) =>
+      page
+        .locator('dt')
+        .filter({ hasText: new RegExp(`^${term}$`) })
+        .locator('xpath=following-sibling::dd[1]');
+    await page.goto(mockUrl('/ops/payment-issues', { scenario: 'incident-3' }));
+    await expect(fact('Revenue at risk')).toHaveText('$479.20');
+    await expect(fact('Recovered')).toHaveText('$0.00 · 0 orders won back');
+
+    await page.goto('/sign-in?next=/orders');
+    await signIn(page, { username: 'Rayaan', password: 'password' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `Order ${failedId}` }) });
+    await row.getByRole('button', { name: /^Order these again/ }).click();
+    await expect(page).toHaveURL(/\/checkout$/);
+    await expect(summaryLines(page)).toHaveText([/^1 × SuperSport XL\b/]);
+    await expect(placeOrderButton(page)).toBeEnabled();
+    await placeOrderButton(page).click();
+    const paidId = await placedOrderId(page);
+
+    // The mock db lives in the page's storage, so the ops view of this demo sees the new order.
+    await page.goto('/ops/payment-issues');
+    await expect(fact('Recovered')).toHaveText('$19.99 · 1 order won back');
+    await expect(fact('Revenue at risk')).toHaveText('$459.21');
+    const recovered = page
+      .getByRole('table', { name: /orders whose payment failed/i })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: failedId }) });
+    await expect(recovered).toContainText(`✓ ${paidId}, paid $19.99`);
   });
 });
