@@ -19,6 +19,7 @@ export default tseslint.config(
       'dist',
       'dist-demo',
       'dist-ops',
+      'dist-idempotent',
       'coverage',
       'node_modules',
       'mocks/public/mockServiceWorker.js',
