@@ -12,6 +12,7 @@ import {
   useCheckoutState,
 } from '@/features/checkout/stores/checkout-store';
 import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
+import { onApiError } from '@/lib/api-client';
 import { isSignedIn } from '@/lib/session';
 import { lookupOrders } from './lookup-orders';
 
@@ -55,7 +56,15 @@ export function CheckoutRuntime() {
     },
   });
 
-  // The session ending anywhere (the cookie found gone on focus, say) is an event for the machine.
+  // The session ending anywhere is an event for the machine: the cookie found gone on focus, or any
+  // call the shop answers "User not logged in." (the header's order notifications, say).
+  useEffect(
+    () =>
+      onApiError((error) => {
+        if (error.kind === 'not-signed-in') dispatchCheckout({ type: 'session-ended' });
+      }),
+    [],
+  );
   const wasSignedIn = useRef(signedIn);
   useEffect(() => {
     if (wasSignedIn.current && !signedIn) dispatchCheckout({ type: 'session-ended' });

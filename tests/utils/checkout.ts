@@ -63,3 +63,11 @@ export async function ordersOnServer(): Promise<{ status?: string; total: number
   const response = await fetch('/api/orders');
   return (await response.json()) as { status?: string; total: number }[];
 }
+
+/**
+ * The order page's "paid" message, once the checkout has opened it. (The order page is loaded
+ * after the cart is emptied; a cold first test of a file can take a few seconds to get there.)
+ */
+export function findPaidMessage(timeout = 5_000) {
+  return screen.findByText(/thank you! your order is confirmed and paid/i, {}, { timeout });
+}
