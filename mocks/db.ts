@@ -269,11 +269,6 @@ export function updateOrder(id: string, patch: Partial<Omit<StoredOrder, 'id'>>)
   changed();
 }
 
-export function deleteOrder(id: string): void {
-  db.orders = db.orders.filter((o) => o.id !== id);
-  changed();
-}
-
 export function findOrder(id: string): StoredOrder | undefined {
   const order = db.orders.find((o) => o.id === id);
   return order ? clone(order) : undefined;
@@ -299,11 +294,6 @@ export function saveIdempotencyRecord(record: IdempotencyRecord): void {
   const index = db.idempotency.findIndex((r) => r.scope === record.scope && r.key === record.key);
   if (index >= 0) db.idempotency[index] = clone(record);
   else db.idempotency.push(clone(record));
-  changed();
-}
-
-export function deleteIdempotencyRecord(scope: string, key: string): void {
-  db.idempotency = db.idempotency.filter((r) => !(r.scope === scope && r.key === key));
   changed();
 }
 

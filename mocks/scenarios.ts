@@ -4,7 +4,6 @@ import {
   currentScenario,
   enableScenarioPersistence,
   readPersistedScenario,
-  resetScenarioState,
   restoreScenarioRandom,
   writeScenarioState,
 } from './scenario-state';
@@ -104,19 +103,9 @@ export function getScenario(): ScenarioName {
   return currentScenario().name;
 }
 
-/** When the current scenario was selected (epoch ms, mock clock). */
-export function getScenarioSince(): number {
-  return currentScenario().since;
-}
-
 export function setScenario(name: ScenarioName, since: number = mockNow()): void {
   writeScenarioState(name, since);
   if (name === 'incident-3') seedIncident3();
-}
-
-/** Back to `healthy` (also done by `resetDb()`). */
-export function resetScenario(): void {
-  resetScenarioState();
 }
 
 /**

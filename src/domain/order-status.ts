@@ -22,8 +22,6 @@ export const BACKEND_STATUSES = [
   'CANCELLED',
 ] as const;
 
-export type BackendStatus = (typeof BACKEND_STATUSES)[number];
-
 export type StatusKey =
   | 'created'
   | 'pending'

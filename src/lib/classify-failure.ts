@@ -1,4 +1,4 @@
-import type { ApiErrorDetails, ApiErrorKind } from './api-error';
+import type { ApiErrorKind } from './api-error';
 
 /**
  * Pure classification of a Sock Shop failure body into an error kind.
@@ -92,5 +92,3 @@ const MAX_BODY = 2_000;
 export function truncateBody(text: string): string {
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…` : text;
 }
-
-export type FailureDetails = Pick<ApiErrorDetails, 'exception' | 'backendMessage'>;
