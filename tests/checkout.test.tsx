@@ -43,7 +43,9 @@ test('healthy payment: the order is confirmed paid, then the cart is emptied', a
 
   expect(await findPaidMessage()).toBeInTheDocument();
   expect(history.at(-1)).toMatch(/^\/orders\/[0-9a-f]{24}\?placed=1$/);
-  expect(await screen.findByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('link', { name: 'Cart, 0 items' }, { timeout: 3_000 }),
+  ).toBeInTheDocument();
   expect(screen.getAllByText('Paid').length).toBeGreaterThan(0);
 });
 

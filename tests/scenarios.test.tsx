@@ -82,7 +82,9 @@ test('healthy: a small order is confirmed paid, the cart is emptied, the orders 
   expect(await findPaidMessage()).toBeInTheDocument();
   expect(history.at(-1)).toMatch(/^\/orders\/[0-9a-f]{24}\?placed=1$/);
   await expectOrderStatus('Paid');
-  expect(await screen.findByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('link', { name: 'Cart, 0 items' }, { timeout: 3_000 }),
+  ).toBeInTheDocument();
 
   await goToOrders(user);
   expect(await listedStatuses()).toEqual(['Paid']);
@@ -172,6 +174,8 @@ test('payment-slow: the backend gives up on payment, the shopper is told "not su
   const alert = await checkoutAlertSaying(UNKNOWN_TITLE, 2_500);
   expect(alert).not.toHaveTextContent(/not been charged/);
   await waitFor(() => expect(alert).toHaveTextContent(/recorded as\s*✕?\s*Payment failed/));
+  // Found failed: the outcome is known now, still without a promise about charges.
+  expect(alert).toHaveTextContent('Your order did not go through.');
   expect(alert).toHaveTextContent(
     /It will not ship. You can place your order again once payments work again./,
   );

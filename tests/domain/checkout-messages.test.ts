@@ -11,6 +11,7 @@ import {
   type MessageId,
   messageText,
   offlineMessage,
+  overLimitWarning,
   type PageFacts,
   paymentHealthMessage,
   pendingOrderNotice,
@@ -303,6 +304,13 @@ describe('around the message', () => {
     expect(messageText(open!)).not.toMatch(/charged/);
     expect(breakerMessage({ status: 'half-open', openUntil: 0, probing: true }, 0)?.id).toBe(
       'breaker-probing',
+    );
+  });
+
+  test('the warning before paying over the limit', () => {
+    expect(overLimitWarning(100, 100)).toBeNull();
+    expect(overLimitWarning(104.98, 100)).toBe(
+      "This shop's payment service declines orders over $100.00. Your total is $104.98: remove some items to pay.",
     );
   });
 

@@ -20,6 +20,7 @@ import {
   type CheckoutMessageOptions,
   checkoutMessage,
   type MessageAction,
+  overLimitWarning,
   placeOrderLabel,
   progressText,
   signedOutMessage,
@@ -136,7 +137,7 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
     breaker,
     now,
   );
-  const overLimit = totals.total > config.paymentLimit;
+  const overLimit = overLimitWarning(totals.total, config.paymentLimit);
 
   // Clicks and Enter (a click with detail 0) all go to the machine, which takes one at a time.
   const onPlaceOrder = (event: MouseEvent<HTMLButtonElement>) =>
@@ -170,9 +171,7 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
           {overLimit ? (
             <p className="warning" id="limit-warning">
               <span aria-hidden="true">! </span>
-              This shop&apos;s payment service declines orders over{' '}
-              {formatMoney(config.paymentLimit)}. Your total is {formatMoney(totals.total)}: remove
-              some items to pay.
+              {overLimit}
             </p>
           ) : null}
           <button

@@ -427,6 +427,12 @@ export function offlineMessage(): ShopperMessage {
   };
 }
 
+/** Before paying: a total over the payment service's limit will be declined. */
+export function overLimitWarning(total: number, paymentLimit: number): string | null {
+  if (total <= paymentLimit) return null;
+  return `This shop's payment service declines orders over ${formatMoney(paymentLimit)}. Your total is ${formatMoney(total)}: remove some items to pay.`;
+}
+
 /** What the page knows that the machine does not: the cart on screen and the saved details. */
 export interface PageFacts {
   cartEmpty: boolean;
