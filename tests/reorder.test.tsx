@@ -131,6 +131,25 @@ describe('Order these again', () => {
     });
   });
 
+  test('signing out drops the recovery: the next shopper in the tab is not told about that order', async () => {
+    await signInAs();
+    const failedId = await placeFailedOrder([NERD_LEG]);
+    const { user, navigate } = renderApp(`/orders/${failedId}`);
+    await user.click(await orderAgain());
+    expect(
+      await screen.findByText(/You are ordering again the socks from order/, {}, PAGE),
+    ).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    act(() => navigate('/sign-in?next=/checkout'));
+    await user.type(await screen.findByLabelText('Username', {}, PAGE), 'user1');
+    await user.type(screen.getByLabelText('Password'), 'password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Checkout' }, PAGE)).toBeVisible();
+    await summary();
+    expect(screen.queryByText(/You are ordering again the socks/)).not.toBeInTheDocument();
+  });
+
   test("price changed: today's price goes in the cart, and the checkout says so before paying", async () => {
     await signInAs();
     const failedId = await placeFailedOrder([NERD_LEG]);

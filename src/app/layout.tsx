@@ -3,6 +3,7 @@ import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
+import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
 
 // Checkout's machine and its interpreter (pending-order watcher, session ending), for the whole
 // app; loaded after the first render, so the first bundle stays small.
@@ -70,6 +71,12 @@ export function Layout({ children }: { children: ReactNode }) {
       window.removeEventListener('focus', cookieChanged);
     };
   }, [cookieChanged]);
+  // An order recovery belongs to the signed-in shopper: signing out (or the session ending) drops
+  // it, so the next shopper in this tab never sees someone else's order named at checkout.
+  const { recoveryDismissed } = useRecoveryActions();
+  useEffect(() => {
+    if (!signedIn) recoveryDismissed();
+  }, [signedIn, recoveryDismissed]);
 
   return (
     <>
