@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
   NERD_LEG,
+  axeViolations,
   cartToCheckout,
   expect,
   freshShopper,
@@ -150,8 +151,27 @@ test.describe('incident replay on the demo build', () => {
     const row = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: `Order ${failedId}` }) });
+    await expect(row.getByRole('button', { name: /^Order these again/ })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Rayaan's cart already holds a sock: the shopper chooses, in an accessible dialog.
+    await page.evaluate(() =>
+      fetch('/api/cart', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: 'a0a4f044-b040-410d-8ead-4de0446aec7e' }),
+      }),
+    );
     await row.getByRole('button', { name: /^Order these again/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your cart already has socks in it' });
+    await expect(dialog.getByRole('button', { name: 'Add to my cart' })).toBeFocused();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Replace my cart' })).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/checkout$/);
+    await expect(page.getByText(/You are ordering again the socks from order/)).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
     await expect(summaryLines(page)).toHaveText([/^1 × SuperSport XL\b/]);
     await expect(placeOrderButton(page)).toBeEnabled();
     await placeOrderButton(page).click();
