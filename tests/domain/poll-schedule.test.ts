@@ -13,11 +13,11 @@ import { nextPoll, type WatchInput, type WatchState } from '@/features/orders/mo
 const PLACED = Date.UTC(2026, 10, 30, 9, 0, 0);
 const order = (status: unknown, placedAt: number | undefined = PLACED) => ({ status, placedAt });
 
-test('a payment outcome is asked for every 2 s during the first two minutes after placing', () => {
+test('a payment outcome is asked for every 2.05 s during the first two minutes after placing', () => {
   for (const status of ['PENDING', 'CREATED']) {
     expect(pollPhase(order(status), PLACED)).toBe('payment');
-    expect(nextPollDelay([order(status)], PLACED + 1_000, 0)).toBe(2_000);
-    expect(nextPollDelay([order(status)], PLACED + PAYMENT_WINDOW_MS - 1, 40)).toBe(2_000);
+    expect(nextPollDelay([order(status)], PLACED + 1_000, 0)).toBe(2_050);
+    expect(nextPollDelay([order(status)], PLACED + PAYMENT_WINDOW_MS - 1, 40)).toBe(2_050);
   }
 });
 
@@ -36,6 +36,10 @@ test('paid and shipped orders are asked about every 20 s once settled in, sooner
     expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 500)).toBe(FULFILMENT_POLL_MS);
     expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 0)).toBe(2_000);
     expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 1)).toBe(3_000);
+    // The first answer on a page is not a change: straight to every 20 s.
+    expect(nextPollDelay([order(status)], PLACED + 10 * 86_400_000, 0, false)).toBe(
+      FULFILMENT_POLL_MS,
+    );
   }
 });
 
@@ -49,7 +53,7 @@ test('settled orders are never asked about again', () => {
 
 test('a list is polled as often as its most urgent order needs', () => {
   const list = [order('DELIVERED'), order('SHIPPED'), order('PENDING', PLACED - 5_000)];
-  expect(nextPollDelay(list, PLACED, 0)).toBe(2_000);
+  expect(nextPollDelay(list, PLACED, 0, false)).toBe(2_050);
   expect(nextPollDelay(list.slice(0, 2), PLACED, 50)).toBe(FULFILMENT_POLL_MS);
 });
 
@@ -119,7 +123,7 @@ test('watch: stops asking once the order is settled', () => {
     end: PLACED + 3_600_000,
   });
   expect(seen.map((s) => s.status)).toEqual(['PENDING', 'PAYMENT_FAILED']);
-  expect(seen[1]!.at - (PLACED + 30_500)).toBeLessThanOrEqual(2_000);
+  expect(seen[1]!.at - (PLACED + 30_500)).toBeLessThanOrEqual(2_050);
   expect(requests.at(-1)).toBe(seen[1]!.at);
 });
 
@@ -168,8 +172,8 @@ test('watch: with no answer yet (failed first load) it asks again, backing off',
 test('watch: delays run from the start of the latest request, so a slow answer does not stretch them', () => {
   const orders: WatchInput[] = [{ id: 'o1', status: 'PENDING', date: new Date(PLACED) }];
   const started = PLACED + 10_000;
-  // The answer came 300 ms after the request started: the next one goes 1.7 s later.
-  expect(nextPoll(undefined, orders, started + 300, started + 300, [started]).delay).toBe(1_700);
+  // The answer came 300 ms after the request started: the next one goes 1.75 s later.
+  expect(nextPoll(undefined, orders, started + 300, started + 300, [started]).delay).toBe(1_750);
   // An answer slower than the schedule: ask again at once (1 ms), within the budget.
   expect(nextPoll(undefined, orders, started + 2_500, started + 2_500, [started]).delay).toBe(1);
 });

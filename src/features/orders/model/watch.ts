@@ -15,6 +15,8 @@ export interface WatchState {
   signature: string;
   dataUpdatedAt: number;
   unchanged: number;
+  /** A status changed while this page watched (the first answer is not a change). */
+  changed: boolean;
 }
 
 export interface WatchInput {
@@ -56,12 +58,13 @@ export function nextPoll(
   }
   const signature = statusSignature(orders);
   let state: WatchState;
-  if (!previous || previous.signature !== signature)
-    state = { signature, dataUpdatedAt, unchanged: 0 };
+  if (!previous) state = { signature, dataUpdatedAt, unchanged: 0, changed: false };
+  else if (previous.signature !== signature)
+    state = { signature, dataUpdatedAt, unchanged: 0, changed: true };
   else if (previous.dataUpdatedAt !== dataUpdatedAt)
-    state = { signature, dataUpdatedAt, unchanged: previous.unchanged + 1 };
+    state = { ...previous, dataUpdatedAt, unchanged: previous.unchanged + 1 };
   else state = previous;
-  const delay = nextPollDelay(watched(orders), now, state.unchanged);
+  const delay = nextPollDelay(watched(orders), now, state.unchanged, state.changed);
   if (delay === false) return { state: undefined, delay: false };
   return { state, delay: limit(delay) };
 }
