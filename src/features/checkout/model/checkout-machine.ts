@@ -81,8 +81,6 @@ export type Outcome =
   | { kind: 'session-ended'; attemptOpen: boolean; requestId?: string }
   | { kind: 'busy-elsewhere'; requestId: string };
 
-export type OutcomeKind = Outcome['kind'];
-
 export type BreakerView = { status: 'closed' | 'open' | 'half-open'; openUntil: number };
 
 export interface MachineSettings {
@@ -207,11 +205,6 @@ const UNKNOWN_KINDS: ReadonlySet<ApiErrorKind> = new Set([
 
 export function isUnknownOutcomeKind(kind: ApiErrorKind): boolean {
   return UNKNOWN_KINDS.has(kind);
-}
-
-/** A POST /orders is in flight (or about to be: the lock is being taken). */
-export function isBusy(state: CheckoutState): boolean {
-  return state.step !== 'idle';
 }
 
 export function isAwaitingPayment(state: CheckoutState): boolean {

@@ -367,14 +367,6 @@ export function placeOrderLabel(state: CheckoutState, total: number): string {
   return state.step === 'idle' ? `Place order · ${formatMoney(total)}` : 'Placing order…';
 }
 
-/**
- * Has this shopper been told their payment's outcome is unknown, with no definite answer since?
- * Then no sentence on screen may say they were not charged (the machine keeps the key).
- */
-export function chargeUncertain(state: CheckoutState): boolean {
-  return state.uncertainKey !== null;
-}
-
 /** The payment breaker's banner (checkout and cart), or null while payments are allowed. */
 export function breakerMessage(
   breaker: BreakerView & { probing?: boolean },
