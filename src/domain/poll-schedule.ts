@@ -4,7 +4,7 @@ import { describeOrderStatus, type StatusKey } from './order-status';
  * How often to ask the backend again about orders on screen, by status (not one curve for all).
  *
  * - Payment undecided (CREATED/PENDING) in the first two minutes after the order was placed: every
- *   2.05 s, so a payment outcome is on screen within about 2 s. 2 s is the floor of every delay:
+ *   2.01 s, so a payment outcome is on screen within about 2 s. 2 s is the floor of every delay:
  *   one page never asks more than 30 times a minute.
  * - Payment still undecided later: from 2 s, growing by half each unchanged answer, up to 20 s.
  * - Paid or shipped (waiting for shipping or delivery), or a status this shop does not know: every
@@ -18,7 +18,7 @@ export const POLL_FLOOR_MS = 2_000;
 export const MAX_REQUESTS_PER_MINUTE = 60_000 / POLL_FLOOR_MS;
 export const PAYMENT_WINDOW_MS = 120_000;
 /** 2 s plus a margin, so timer jitter never makes 31 requests in a minute. */
-export const PAYMENT_POLL_MS = POLL_FLOOR_MS + 50;
+export const PAYMENT_POLL_MS = POLL_FLOOR_MS + 10;
 export const LATE_PAYMENT_GROWTH = 1.5;
 export const LATE_PAYMENT_MAX_MS = 20_000;
 export const FULFILMENT_POLL_MS = 20_000;

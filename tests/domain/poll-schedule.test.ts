@@ -4,6 +4,7 @@ import {
   LATE_PAYMENT_MAX_MS,
   MAX_REQUESTS_PER_MINUTE,
   nextPollDelay,
+  PAYMENT_POLL_MS,
   PAYMENT_WINDOW_MS,
   pollPhase,
   waitForRateLimit,
@@ -13,11 +14,13 @@ import { nextPoll, type WatchInput, type WatchState } from '@/features/orders/mo
 const PLACED = Date.UTC(2026, 10, 30, 9, 0, 0);
 const order = (status: unknown, placedAt: number | undefined = PLACED) => ({ status, placedAt });
 
-test('a payment outcome is asked for every 2.05 s during the first two minutes after placing', () => {
+test('a payment outcome is asked for every 2.01 s during the first two minutes after placing', () => {
   for (const status of ['PENDING', 'CREATED']) {
     expect(pollPhase(order(status), PLACED)).toBe('payment');
-    expect(nextPollDelay([order(status)], PLACED + 1_000, 0)).toBe(2_050);
-    expect(nextPollDelay([order(status)], PLACED + PAYMENT_WINDOW_MS - 1, 40)).toBe(2_050);
+    expect(nextPollDelay([order(status)], PLACED + 1_000, 0)).toBe(PAYMENT_POLL_MS);
+    expect(nextPollDelay([order(status)], PLACED + PAYMENT_WINDOW_MS - 1, 40)).toBe(
+      PAYMENT_POLL_MS,
+    );
   }
 });
 
@@ -53,7 +56,7 @@ test('settled orders are never asked about again', () => {
 
 test('a list is polled as often as its most urgent order needs', () => {
   const list = [order('DELIVERED'), order('SHIPPED'), order('PENDING', PLACED - 5_000)];
-  expect(nextPollDelay(list, PLACED, 0, false)).toBe(2_050);
+  expect(nextPollDelay(list, PLACED, 0, false)).toBe(PAYMENT_POLL_MS);
   expect(nextPollDelay(list.slice(0, 2), PLACED, 50)).toBe(FULFILMENT_POLL_MS);
 });
 
@@ -123,7 +126,7 @@ test('watch: stops asking once the order is settled', () => {
     end: PLACED + 3_600_000,
   });
   expect(seen.map((s) => s.status)).toEqual(['PENDING', 'PAYMENT_FAILED']);
-  expect(seen[1]!.at - (PLACED + 30_500)).toBeLessThanOrEqual(2_050);
+  expect(seen[1]!.at - (PLACED + 30_500)).toBeLessThanOrEqual(PAYMENT_POLL_MS);
   expect(requests.at(-1)).toBe(seen[1]!.at);
 });
 
@@ -172,8 +175,10 @@ test('watch: with no answer yet (failed first load) it asks again, backing off',
 test('watch: delays run from the start of the latest request, so a slow answer does not stretch them', () => {
   const orders: WatchInput[] = [{ id: 'o1', status: 'PENDING', date: new Date(PLACED) }];
   const started = PLACED + 10_000;
-  // The answer came 300 ms after the request started: the next one goes 1.75 s later.
-  expect(nextPoll(undefined, orders, started + 300, started + 300, [started]).delay).toBe(1_750);
+  // The answer came 300 ms after the request started: the next one goes 300 ms sooner.
+  expect(nextPoll(undefined, orders, started + 300, started + 300, [started]).delay).toBe(
+    PAYMENT_POLL_MS - 300,
+  );
   // An answer slower than the schedule: ask again at once (1 ms), within the budget.
   expect(nextPoll(undefined, orders, started + 2_500, started + 2_500, [started]).delay).toBe(1);
 });

@@ -76,9 +76,10 @@ function SockCard({ sock, eager }: { sock: Sock; eager: boolean }) {
 export function CataloguePage() {
   const tags = readTags(useSearch());
   const socks = useQuery(socksQuery(tags));
-  // The tag filter sits above the socks: they wait for it (loaded in parallel), so it never
-  // pushes them down once they are on screen.
+  // The tag filter sits above the socks: both appear together (loaded in parallel), so neither
+  // pushes the other, nor the loading placeholder, down once on screen.
   const tagsSettled = !useQuery(tagsQuery()).isPending;
+  const ready = tagsSettled && (socks.data !== undefined || socks.error !== null);
 
   let body;
   if (socks.data && tagsSettled) {
@@ -109,7 +110,7 @@ export function CataloguePage() {
   return (
     <section aria-labelledby="catalogue-heading">
       <PageHeading id="catalogue-heading">Socks</PageHeading>
-      <TagFilter selected={tags} />
+      {ready ? <TagFilter selected={tags} /> : null}
       {body}
     </section>
   );
