@@ -139,7 +139,12 @@ test.describe('hostile strings in the mock build (ops view, QA panel)', () => {
     const dialogs = watchDialogs(page);
     await page.goto('/sign-in?mock-seed=hostile');
     await signIn(page, HOSTILE_SHOPPER);
-    await page.goto('/orders');
+    // In the app, not a new page load: a reloaded demo page can send its first order request
+    // before the mock worker answers for it (a 404 from the static server).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Orders' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
     await expect(page.getByText('Status unavailable').first()).toBeVisible();
     await page.getByRole('button', { name: /^QA: / }).click();
