@@ -77,9 +77,11 @@ export function CataloguePage() {
   const tags = readTags(useSearch());
   const socks = useQuery(socksQuery(tags));
   // The tag filter sits above the socks: both appear together (loaded in parallel), so neither
-  // pushes the other, nor the loading placeholder, down once on screen.
-  const tagsSettled = !useQuery(tagsQuery()).isPending;
-  const ready = tagsSettled && (socks.data !== undefined || socks.error !== null);
+  // pushes the other, nor the loading placeholder, down once on screen. Only the tags' first try
+  // is waited for: if it fails, the socks show without waiting for its retries.
+  const tagsQueryState = useQuery(tagsQuery());
+  const tagsSettled = !tagsQueryState.isPending || tagsQueryState.failureCount > 0;
+  const ready = socks.error !== null || (tagsSettled && socks.data !== undefined);
 
   let body;
   if (socks.data && tagsSettled) {
@@ -93,7 +95,7 @@ export function CataloguePage() {
           ))}
         </ul>
       );
-  } else if (socks.error && tagsSettled) {
+  } else if (socks.error) {
     const copy = describeLoadError(socks.error, 'the socks');
     body = (
       <Alert title={copy.title}>
