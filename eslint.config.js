@@ -26,6 +26,9 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.scratch',
+      // Stryker's sandboxes and its HTML report (npm run test:mutation).
+      '.stryker-tmp',
+      'reports',
     ],
   },
   js.configs.recommended,

@@ -86,6 +86,17 @@ describe('classifyFailure', () => {
       exception: undefined,
       backendMessage: 'connect ECONNREFUSED 10.96.45.17:80',
     });
+    for (const code of [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ESOCKETTIMEDOUT',
+    ]) {
+      expect(classifyFailure(500, { error: { code } }).kind, code).toBe('service-unavailable');
+    }
     expect(classifyFailure(500, { error: { code: 'EPROTO' } }).kind).toBe('server');
     expect(classifyFailure(500, { error: { code: 42 } }).kind).toBe('server');
   });
