@@ -14,7 +14,7 @@ import {
 import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
 import { onApiError } from '@/lib/api-client';
 import { isSignedIn } from '@/lib/session';
-import { lookupOrders } from './lookup-orders';
+import { lookupOrders, watchOrders } from './lookup-orders';
 
 /** Query keys kept when a session ends: public data, and the cart (reset below). */
 const KEPT = new Set(['catalogue', 'health', cartKeys.all[0]]);
@@ -36,6 +36,7 @@ export function CheckoutRuntime() {
 
   useCheckoutInterpreter({
     lookupOrders,
+    watchOrders: watchOrders(queryClient),
     sessionActive: isSignedIn,
     endSession: () => {
       // Sock Shop's session is the `logged_in` cookie: once the shop says it is over, drop it, and
@@ -50,8 +51,6 @@ export function CheckoutRuntime() {
       void queryClient.resetQueries({ queryKey: cartKeys.all });
     },
     openOrder: (orderId) => {
-      // A paid checkout ends the tab's recovery, if one was open (telemetry: recovery_paid).
-      checkoutPaid(orderId);
       navigate(`/orders/${encodeURIComponent(orderId)}?placed=1`);
     },
   });
@@ -71,7 +70,15 @@ export function CheckoutRuntime() {
     wasSignedIn.current = signedIn;
   }, [signedIn]);
 
-  const notice = pendingOrderNotice(useCheckoutState());
+  // A paid order ends the tab's recovery, if one was open (telemetry: recovery_paid), however the
+  // machine learnt it was paid: the answer, the lookup, or the watcher while the shopper was away.
+  const state = useCheckoutState();
+  const paidOrder = state.outcome?.kind === 'paid' ? state.outcome.orderId : undefined;
+  useEffect(() => {
+    if (paidOrder) checkoutPaid(paidOrder);
+  }, [paidOrder, checkoutPaid]);
+
+  const notice = pendingOrderNotice(state);
   return (
     <div role="status" className="visually-hidden">
       {notice}

@@ -22,6 +22,12 @@ import { watchOrder } from './order-watch';
 export interface CheckoutPorts {
   /** The shopper's orders (for the attempt lookup and the pending-order watcher). */
   lookupOrders: () => Promise<LookedUpOrder[]>;
+  /**
+   * The shopper's orders for the pending-order watcher, where an answer of the last two seconds
+   * will do (shared with an open orders page, so one tab does not ask twice). Defaults to
+   * `lookupOrders`.
+   */
+  watchOrders?: () => Promise<LookedUpOrder[]>;
   /** Is the session's cookie still there? (Sock Shop: `logged_in`.) */
   sessionActive: () => boolean;
   /** Switch the storefront to signed out: header, caches, the stale cookie. */
@@ -210,7 +216,7 @@ export function useCheckoutInterpreter(ports: CheckoutPorts): void {
     if (!awaitedOrder) return;
     return watchOrder({
       orderId: awaitedOrder,
-      lookup: () => portsRef.current.lookupOrders(),
+      lookup: () => (portsRef.current.watchOrders ?? portsRef.current.lookupOrders)(),
       idOf: (order) => order.id,
       onSeen: (order) =>
         dispatchCheckout({ type: 'order-seen', orderId: order.id, status: order.status }),
