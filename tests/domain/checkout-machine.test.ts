@@ -859,6 +859,13 @@ describe('details the table does not show', () => {
     }
   });
 
+  test('an ended session after a paid order keeps the paid outcome (never "no order was placed")', () => {
+    const paidByLookup = run(unknownLooking, { type: 'lookup-done', found: order('o-1', 'PAID') });
+    const next = transition(paidByLookup, { type: 'session-ended' });
+    expect(next.state.outcome).toMatchObject({ kind: 'paid', orderId: 'o-1' });
+    expect(next.effects).toEqual([{ type: 'end-session' }]);
+  });
+
   test('an ended session with an earlier order still open says so (no "nothing ordered")', () => {
     expect(run(unknownNone, { type: 'session-ended' }).outcome).toMatchObject({
       kind: 'session-ended',

@@ -241,6 +241,8 @@ function settle(
 }
 
 function sessionEnded(state: CheckoutState, requestId?: string): Transition {
+  // A paid order stays paid: "nothing was ordered" would be false. Only the session goes.
+  if (state.outcome?.kind === 'paid') return { state, effects: [{ type: 'end-session' }] };
   // An earlier order still open (unknown, or awaiting payment): "nothing was ordered" would be false.
   const attemptOpen = state.attempt !== null || state.uncertainKey !== null;
   return settle(
