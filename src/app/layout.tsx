@@ -8,7 +8,7 @@ import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
 // Checkout's machine and its interpreter (pending-order watcher, session ending), for the whole
 // app; loaded after the first render, so the first bundle stays small.
 const CheckoutRuntime = lazy(() =>
-  import('./checkout-runtime').then((m) => ({ default: m.CheckoutRuntime })),
+  import('./storefront').then((m) => ({ default: m.CheckoutRuntime })),
 );
 // The header's cart and account links, the order notifications (signed in) and "Order these
 // again" (when the header says an order's payment failed) come with the storefront chunk.
