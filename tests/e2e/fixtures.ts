@@ -275,12 +275,19 @@ export async function placedOrderId(page: Page): Promise<string> {
 }
 
 /** Checks the "Status" fact of the order page that is open (a term and its definition). */
-export async function expectOrderStatus(page: Page, label: string): Promise<void> {
-  await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+export async function expectOrderStatus(
+  page: Page,
+  label: string,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  await expect(page.getByRole('main')).toMatchAriaSnapshot(
+    `
     - term: Status
     - definition:
       - text: ${label}
-  `);
+  `,
+    options,
+  );
 }
 
 /** A row of the orders table, found by its order link ("Order <id>"). */

@@ -19,6 +19,7 @@ import {
   test,
 } from './fixtures';
 import type { Page } from '@playwright/test';
+import { FULFILMENT_POLL_MS } from '../../src/domain/poll-schedule';
 
 /**
  * Issue 3: the whole shopping journey on the demo build (mock backend in a real service worker),
@@ -83,7 +84,11 @@ test.describe('checkout journey (issue 3)', () => {
     // Later, without a reload, the page picks up the shipment by itself and announces it.
     let documentLoads = 0;
     page.on('domcontentloaded', () => (documentLoads += 1));
-    await expectOrderStatus(page, 'Shipped');
+    // A paid order is asked about every FULFILMENT_POLL_MS: the shipment shows by the next poll
+    // after it happens (plus the answer's time).
+    await expectOrderStatus(page, 'Shipped', {
+      timeout: SHIPPED_AFTER_MS + FULFILMENT_POLL_MS + 5_000,
+    });
     await expect(
       page.getByRole('status').filter({ hasText: `Order ${id} is now Shipped.` }),
     ).toBeAttached();
