@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -37,19 +38,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.DEPLOY_URL,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -8,6 +8,7 @@ import {
   shortReference,
   test,
 } from './fixtures';
+import { addAddressAndCard } from '../e2e/fixtures';
 
 /**
  * The live build served by nginx with the repository's configuration (deploy/nginx), in front of
@@ -46,20 +47,7 @@ async function registerAtCheckout(page: Page) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);
 
-  const address = page.getByRole('form', { name: 'Add a shipping address' });
-  await address.getByLabel('House number').fill('12');
-  await address.getByLabel('Street', { exact: true }).fill('Test Street');
-  await address.getByLabel('City').fill('Leeds');
-  await address.getByLabel('Postcode').fill('LS1 4AP');
-  await address.getByLabel('Country').fill('United Kingdom');
-  await address.getByRole('button', { name: 'Save address' }).click();
-  await expect(address).toHaveCount(0);
-  const card = page.getByRole('form', { name: 'Add a payment card' });
-  await card.getByLabel('Card number').fill('4111 1111 1111 1111');
-  await card.getByLabel('Expiry (MM/YY)').fill('12/30');
-  await card.getByLabel('Security code').fill('123');
-  await card.getByRole('button', { name: 'Save card' }).click();
-  await expect(card).toHaveCount(0);
+  await addAddressAndCard(page);
 }
 
 test.describe('the storefront behind nginx (payment service down)', () => {

@@ -201,6 +201,27 @@ export function freshShopper(): Shopper & { firstName: string; lastName: string;
 }
 
 /**
+ * Sock Shop orders use the first address and card on file: a new shopper adds both through the
+ * checkout's forms (the test card 4111 1111 1111 1111).
+ */
+export async function addAddressAndCard(page: Page) {
+  const address = page.getByRole('form', { name: 'Add a shipping address' });
+  await address.getByLabel('House number').fill('12');
+  await address.getByLabel('Street', { exact: true }).fill('Test Street');
+  await address.getByLabel('City').fill('Leeds');
+  await address.getByLabel('Postcode').fill('LS1 4AP');
+  await address.getByLabel('Country').fill('United Kingdom');
+  await address.getByRole('button', { name: 'Save address' }).click();
+  await expect(address).toHaveCount(0);
+  const card = page.getByRole('form', { name: 'Add a payment card' });
+  await card.getByLabel('Card number').fill('4111 1111 1111 1111');
+  await card.getByLabel('Expiry (MM/YY)').fill('12/30');
+  await card.getByLabel('Security code').fill('123');
+  await card.getByRole('button', { name: 'Save card' }).click();
+  await expect(card).toHaveCount(0);
+}
+
+/**
  * Creates an account on the "Create an account" page that is open; the app then goes where the
  * shopper was going (`?next=`).
  */

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import {
+  addAddressAndCard,
   NERD_LEG,
   cartToCheckout,
   expect,
@@ -32,24 +33,6 @@ async function newShopperAtCheckout(page: Page): Promise<NewShopper> {
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(summaryLines(page)).toHaveText([/^1 × Nerd leg\b/]);
   return shopper;
-}
-
-/** Sock Shop orders use the first address and card on file: add both through the checkout. */
-async function addAddressAndCard(page: Page) {
-  const address = page.getByRole('form', { name: 'Add a shipping address' });
-  await address.getByLabel('House number').fill('12');
-  await address.getByLabel('Street', { exact: true }).fill('Test Street');
-  await address.getByLabel('City').fill('Leeds');
-  await address.getByLabel('Postcode').fill('LS1 4AP');
-  await address.getByLabel('Country').fill('United Kingdom');
-  await address.getByRole('button', { name: 'Save address' }).click();
-  await expect(address).toHaveCount(0);
-  const card = page.getByRole('form', { name: 'Add a payment card' });
-  await card.getByLabel('Card number').fill('4111 1111 1111 1111');
-  await card.getByLabel('Expiry (MM/YY)').fill('12/30');
-  await card.getByLabel('Security code').fill('123');
-  await card.getByRole('button', { name: 'Save card' }).click();
-  await expect(card).toHaveCount(0);
 }
 
 /** What the browser does when `logged_in` reaches its Max-Age (the server session lives on). */
