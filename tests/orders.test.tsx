@@ -1,9 +1,8 @@
 import { http, HttpResponse } from 'msw';
-import { focusManager } from '@tanstack/react-query';
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { server } from '../mocks/node';
 import { halOrder as fixture } from './utils/fixtures';
-import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 function halOrder(id: string, status: unknown, minute: number) {
   return fixture(id, {
@@ -160,37 +159,4 @@ test('header notification: a status change shows on any page while the shopper b
 
   await user.click(screen.getByRole('button', { name: 'Dismiss' }));
   expect(screen.queryByText(`Order ${id} is now Payment failed.`)).not.toBeInTheDocument();
-});
-
-test('polling pauses while the tab is hidden and catches up when the shopper comes back', async () => {
-  const id = '6900000000000000000000e1';
-  let status = 'PENDING';
-  let calls = 0;
-  server.use(
-    http.get('*/api/orders/:id', () => {
-      calls += 1;
-      return HttpResponse.json(halOrder(id, status, 2));
-    }),
-  );
-  await signInAs();
-  renderApp(`/orders/${id}`);
-  expect(
-    await screen.findByText('Payment pending', { selector: '.status *, .status' }),
-  ).toBeInTheDocument();
-  await waitFor(() => expect(calls).toBeGreaterThanOrEqual(2), { timeout: 3_000 }); // it polls
-
-  onTestFinished(() => focusManager.setFocused(undefined));
-  act(() => focusManager.setFocused(false));
-  const whileHidden = calls;
-  status = 'PAYMENT_FAILED';
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
-  expect(calls).toBe(whileHidden);
-  expect(
-    screen.queryByText('Payment failed', { selector: '.status *, .status' }),
-  ).not.toBeInTheDocument();
-
-  act(() => focusManager.setFocused(true));
-  expect(
-    await screen.findByText('Payment failed', { selector: '.status *, .status' }),
-  ).toBeInTheDocument();
 });
