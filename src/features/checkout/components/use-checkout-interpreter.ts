@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useNow } from '@/lib/use-now';
+import { useEffect, useRef } from 'react';
 import { orderTotals } from '@/domain/order-totals';
 import { isApiError } from '@/lib/api-error';
 import { track } from '@/lib/telemetry';
@@ -40,17 +41,6 @@ const LOCK_NAME = 'sockshop-place-order';
 
 function kindOf(error: unknown) {
   return isApiError(error) ? error.kind : 'network';
-}
-
-/** Ticks once a second while `active`, so an open breaker turns half-open on time. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }
 
 /**

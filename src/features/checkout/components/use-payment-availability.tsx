@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useNow } from '@/lib/use-now';
+import { useEffect } from 'react';
 import { useOnline } from '@/lib/use-online';
 import { paymentHealthQuery } from '../api/get-health';
 import type { BreakerView } from '../model/checkout-machine';
@@ -12,16 +13,6 @@ import {
 import { statusAt } from '../model/payment-breaker';
 import { useBreaker } from '../stores/breaker-store';
 import { dispatchCheckout } from '../stores/checkout-store';
-
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
 
 /**
  * Can the shopper pay right now, and if not, what do they read? The tab's payment breaker, the
