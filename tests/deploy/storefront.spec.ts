@@ -8,7 +8,7 @@ import {
   shortReference,
   test,
 } from './fixtures';
-import { addAddressAndCard } from '../e2e/fixtures';
+import { addAddressAndCard, register } from '../e2e/fixtures';
 
 /**
  * The live build served by nginx with the repository's configuration (deploy/nginx), in front of
@@ -37,14 +37,7 @@ async function registerAtCheckout(page: Page) {
   await page.getByRole('link', { name: 'Create an account' }).click();
 
   const shopper = freshShopper();
-  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-  await page.getByLabel('First name').fill(shopper.firstName);
-  await page.getByLabel('Last name').fill(shopper.lastName);
-  await page.getByLabel('Email').fill(shopper.email);
-  await page.getByLabel('Username').fill(shopper.username);
-  await page.getByLabel('Password').fill(shopper.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await register(page, shopper);
   await expect(page).toHaveURL(/\/checkout$/);
 
   await addAddressAndCard(page);
