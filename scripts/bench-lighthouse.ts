@@ -3,6 +3,8 @@
  * set in a Chromium started with --remote-debugging-port; Lighthouse connects with `port` and keeps
  * its default storage reset (HTTP cache and service workers cleared before each run, cookies kept).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from '@playwright/test';
@@ -45,6 +47,10 @@ interface Options {
   control: (method: string, what: string, body?: unknown) => Promise<unknown>;
   api: ApiClient;
   servers: Server[];
+  /** Only the pages whose label is listed (all when empty). */
+  pages: string[];
+  /** Folder for each run's full Lighthouse report (JSON), or none. */
+  lhrDir?: string;
 }
 
 type Audit = { numericValue?: number; details?: Record<string, unknown> };
@@ -132,7 +138,11 @@ export async function runLighthouse(options: Options): Promise<PageResult[]> {
     ['/orders/:id', `/orders/${orderIds[0]}`],
   ];
   const results: PageResult[] = [];
-  for (const [label, path] of pages) {
+  const wanted = pages.filter(
+    ([label]) => options.pages.length === 0 || options.pages.includes(label),
+  );
+  if (options.lhrDir) mkdirSync(options.lhrDir, { recursive: true });
+  for (const [label, path] of wanted) {
     const runs: PageResult['runs'] = { mobile: [], desktop: [] };
     for (const formFactor of ['mobile', 'desktop'] as const) {
       for (let i = 0; i < options.runs; i += 1) {
@@ -149,6 +159,13 @@ export async function runLighthouse(options: Options): Promise<PageResult[]> {
         if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
         if (result.lhr.runtimeError) {
           throw new Error(`Lighthouse ${path}: ${result.lhr.runtimeError.message}`);
+        }
+        if (options.lhrDir) {
+          const slug = label.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+          writeFileSync(
+            join(options.lhrDir, `${formFactor}-${slug}-${i + 1}.json`),
+            JSON.stringify(result.lhr),
+          );
         }
         const run = figures(result.lhr as Parameters<typeof figures>[0]);
         runs[formFactor].push(run);

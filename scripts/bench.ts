@@ -16,7 +16,9 @@
  *
  * Prints a table of medians next to the budgets and writes reports/bench.json (`--out=<file>` to
  * change). `--check` exits 1 when a budget is broken. `--quick` (1 Lighthouse run, fewer status
- * samples) is for trying changes, not for the report. `--only=size,lighthouse,status` picks parts.
+ * samples) is for trying changes, not for the report. `--only=size,lighthouse,status` picks parts,
+ * `--pages=/,/cart` picks Lighthouse pages by label, `--lhr=<folder>` keeps every full Lighthouse
+ * report (JSON) for a closer look.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,10 @@ const QUICK = args.includes('--quick');
 const ONLY = new Set(
   (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'size,lighthouse,status').split(','),
 );
+const PAGES = (args.find((a) => a.startsWith('--pages='))?.slice(8) ?? '')
+  .split(',')
+  .filter(Boolean);
+const LHR_DIR = args.find((a) => a.startsWith('--lhr='))?.slice(6);
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'reports/bench.json';
 
 const PREVIEW_PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 8480);
@@ -136,6 +142,8 @@ try {
         control,
         api: new ApiClient(BASE),
         servers,
+        pages: PAGES,
+        lhrDir: LHR_DIR,
       });
     }
     if (ONLY.has('status')) {
