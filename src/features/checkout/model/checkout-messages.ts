@@ -90,8 +90,7 @@ function failedOrderSentence(id: string): Paragraph {
 
 function outcomeMessage(outcome: Outcome, options: CheckoutMessageOptions): ShopperMessage {
   const limit = formatMoney(options.paymentLimit);
-  const reference =
-    'requestId' in outcome && outcome.requestId ? shortReference(outcome.requestId) : undefined;
+  const reference = outcome.requestId ? shortReference(outcome.requestId) : undefined;
   const withReference = reference ? { reference } : {};
   switch (outcome.kind) {
     case 'paid':
@@ -342,6 +341,7 @@ export function checkoutMessage(
   const message = outcomeMessage(outcome, options);
   if (message.tone !== 'error' || !options.extraActions) return message;
   const extra = options.extraActions(message, outcome);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no extra action the copy equals the message; only its identity differs
   return extra.length > 0 ? { ...message, actions: [...message.actions, ...extra] } : message;
 }
 
