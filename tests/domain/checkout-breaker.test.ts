@@ -81,3 +81,46 @@ test('starting an order while closed changes nothing; ending one while not probi
   expect(attemptStarted(closedBreaker, t.now())).toBe(closedBreaker);
   expect(attemptEnded(closedBreaker)).toBe(closedBreaker);
 });
+
+test('a failure under the threshold only counts: the breaker stays closed, no cool-down, no probe', () => {
+  const t = clock();
+  expect(paymentFailed(closedBreaker, t.now(), SETTINGS)).toEqual({
+    status: 'closed',
+    consecutiveFailures: 1,
+    openUntil: 0,
+    probing: false,
+  });
+  expect(statusAt(closedBreaker, t.now())).toBe('closed');
+});
+
+test('the threshold and the cool-down are the settings, not fixed numbers', () => {
+  const t = clock();
+  const once = { threshold: 1, cooldownMs: 5_000 };
+  expect(paymentFailed(closedBreaker, t.now(), once)).toEqual({
+    status: 'open',
+    consecutiveFailures: 1,
+    openUntil: t.now() + 5_000,
+    probing: false,
+  });
+  const five = { threshold: 5, cooldownMs: 5_000 };
+  let state = closedBreaker;
+  for (let i = 0; i < 4; i += 1) state = paymentFailed(state, t.now(), five);
+  expect(state.status).toBe('closed');
+  expect(paymentFailed(state, t.now(), five).status).toBe('open');
+});
+
+test('while open (cool-down not over) starting an order changes nothing and no probe is taken', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  t.advance(10_000);
+  expect(attemptStarted(open, t.now())).toBe(open);
+  expect(canAttempt({ ...open, probing: false }, t.now())).toBe(false);
+});
+
+test('a probe that ends without a word on payments frees the slot and keeps the rest', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  t.advance(30_000);
+  const probing = attemptStarted(open, t.now());
+  expect(attemptEnded(probing)).toEqual({ ...probing, probing: false });
+});

@@ -177,3 +177,84 @@ test('a stored attempt is read back only if it is one', () => {
     orderId: 'o',
   });
 });
+
+test('a cart fingerprint names each line: item, quantity and unit price in cents', () => {
+  expect(
+    cartFingerprint([
+      { itemId: 'sock', quantity: 2, unitPrice: 7.99 },
+      { itemId: 'holy', quantity: 1, unitPrice: 0.1 + 0.2 },
+    ]),
+  ).toBe('holyx1@30,sockx2@799');
+  // A price change is a changed cart, and so is a quantity change.
+  expect(cartFingerprint([{ itemId: 'sock', quantity: 2, unitPrice: 8.99 }])).not.toBe(
+    cartFingerprint([{ itemId: 'sock', quantity: 2, unitPrice: 7.99 }]),
+  );
+});
+
+test('a fresh attempt is for the cart on screen, from now, with the fresh key', () => {
+  const cart = { fingerprint: 'sockx1@799', total: 12.98 };
+  expect(attemptFor(null, cart, 'key-1', 1_000)).toEqual({
+    key: 'key-1',
+    fingerprint: 'sockx1@799',
+    total: 12.98,
+    startedAt: 1_000,
+    phase: 'sending',
+  });
+  // An open attempt for the same cart is sent again as it was (its key, its start, its flags).
+  const open = {
+    key: 'key-0',
+    fingerprint: 'sockx1@799',
+    total: 12.98,
+    startedAt: 500,
+    phase: 'unknown' as const,
+    uncertain: true,
+  };
+  expect(attemptFor(open, cart, 'key-1', 1_000)).toEqual({ ...open, phase: 'sending' });
+});
+
+test('a stored attempt needs every field with its type; optional fields are kept only when valid', () => {
+  const stored = { key: 'k', fingerprint: 'f', total: 1, startedAt: 2, phase: 'sending' };
+  expect(parseAttempt(stored)).toEqual(stored);
+  for (const broken of [
+    { ...stored, key: undefined },
+    { ...stored, fingerprint: 7 },
+    { ...stored, total: undefined },
+    { ...stored, startedAt: '2' },
+    { ...stored, phase: undefined },
+  ]) {
+    expect(parseAttempt(broken)).toBeNull();
+  }
+  expect(parseAttempt({ ...stored, orderId: 5, uncertain: 'yes' })).toEqual(stored);
+  expect(parseAttempt({ ...stored, orderId: 'o', uncertain: true, extra: 'x' })).toEqual({
+    ...stored,
+    orderId: 'o',
+    uncertain: true,
+  });
+});
+
+test('the attempt lookup: the clock-skew margin is inclusive, undated orders are never it', () => {
+  const startedAt = Date.UTC(2026, 0, 1, 10, 0, 0);
+  const order = (id: string, at: number | undefined, total = 12.98) => ({
+    id,
+    date: at === undefined ? undefined : new Date(at),
+    total,
+  });
+  expect(
+    findAttemptOrder([order('edge', startedAt - 120_000)], { startedAt, total: 12.98 })?.id,
+  ).toBe('edge');
+  expect(
+    findAttemptOrder([order('early', startedAt - 120_001)], { startedAt, total: 12.98 }),
+  ).toBeUndefined();
+  expect(
+    findAttemptOrder([order('undated', undefined)], { startedAt, total: 12.98 }),
+  ).toBeUndefined();
+  expect(
+    findAttemptOrder([order('skew', startedAt - 30_000)], { startedAt, total: 12.98 }, 10_000),
+  ).toBeUndefined();
+  // With no total to match (an attempt stored before totals were kept), the newest order since.
+  expect(
+    findAttemptOrder([order('a', startedAt + 1_000, 5), order('b', startedAt + 2_000, 7)], {
+      startedAt,
+    })?.id,
+  ).toBe('b');
+});
