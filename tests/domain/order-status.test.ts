@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { BACKEND_STATUSES, describeOrderStatus, statusKeyOf } from '@/domain/order-status';
+import {
+  BACKEND_STATUSES,
+  describeOrderStatus,
+  isPaymentConfirmed,
+  statusKeyOf,
+} from '@/domain/order-status';
 import { pollDelay, POLL_MAX_MS } from '@/domain/poll-schedule';
 
 test.each([
@@ -119,4 +124,153 @@ test('polling starts near 1 s, grows, and stays at about 15 s', () => {
   expect(pollDelay(3)).toBeGreaterThan(pollDelay(2));
   expect(pollDelay(50)).toBe(POLL_MAX_MS);
   expect(pollDelay(-3)).toBe(1_000);
+});
+
+/**
+ * How every status reads, in full: the words and symbol a shopper sees, the tone, whether it is
+ * watched further, whether the payment counts as confirmed, and the four timeline steps (placed,
+ * payment, shipped, delivered).
+ */
+const READS: [
+  raw: unknown,
+  key: string,
+  label: string,
+  symbol: string,
+  tone: string,
+  description: string,
+  terminal: boolean,
+  paymentConfirmed: boolean,
+  steps: string,
+][] = [
+  [
+    'CREATED',
+    'created',
+    'Order received',
+    '…',
+    'progress',
+    'We have your order and are about to take payment.',
+    false,
+    false,
+    'done current upcoming upcoming',
+  ],
+  [
+    'PENDING',
+    'pending',
+    'Payment pending',
+    '…',
+    'progress',
+    'We are waiting for the payment to be confirmed.',
+    false,
+    false,
+    'done current upcoming upcoming',
+  ],
+  [
+    'PAID',
+    'paid',
+    'Paid',
+    '✓',
+    'success',
+    'Payment taken. Your socks are being prepared for shipping.',
+    false,
+    true,
+    'done done current upcoming',
+  ],
+  [
+    'PAYMENT_FAILED',
+    'payment-failed',
+    'Payment failed',
+    '✕',
+    'danger',
+    'Payment could not be taken, so this order will not ship. You were not charged.',
+    true,
+    false,
+    'done failed skipped skipped',
+  ],
+  [
+    'SHIPPED',
+    'shipped',
+    'Shipped',
+    '✓',
+    'success',
+    'Your order is on its way.',
+    false,
+    true,
+    'done done done current',
+  ],
+  [
+    'DELIVERED',
+    'delivered',
+    'Delivered',
+    '✓',
+    'success',
+    'Your order has been delivered.',
+    true,
+    true,
+    'done done done done',
+  ],
+  [
+    'CANCELLED',
+    'cancelled',
+    'Cancelled',
+    '–',
+    'neutral',
+    'This order was cancelled and will not ship.',
+    true,
+    false,
+    'done skipped skipped skipped',
+  ],
+  [
+    undefined,
+    'paid-untracked',
+    'Paid',
+    '✓',
+    'success',
+    'Payment was authorised. This shop does not report shipping updates.',
+    true,
+    true,
+    'done done unknown unknown',
+  ],
+  [
+    'REFUNDED',
+    'unknown',
+    'Status unavailable',
+    '?',
+    'neutral',
+    'We cannot confirm the status of this order right now.',
+    false,
+    false,
+    'done unknown unknown unknown',
+  ],
+];
+
+test.each(READS)(
+  '%s reads in full as key %s, "%s" %s',
+  (raw, key, label, symbol, tone, description, terminal, paymentConfirmed, steps) => {
+    const view = describeOrderStatus(raw);
+    expect(view).toEqual({
+      key,
+      label,
+      description,
+      tone,
+      symbol,
+      terminal,
+      raw,
+      unrecognised: key === 'unknown',
+      timeline: [
+        { id: 'placed', label: 'Order placed', state: steps.split(' ')[0] },
+        { id: 'payment', label: 'Payment', state: steps.split(' ')[1] },
+        { id: 'shipped', label: 'Shipped', state: steps.split(' ')[2] },
+        { id: 'delivered', label: 'Delivered', state: steps.split(' ')[3] },
+      ],
+    });
+    expect(isPaymentConfirmed(raw)).toBe(paymentConfirmed);
+  },
+);
+
+test('lenient reading folds runs of spaces and hyphens into one, on both sides too', () => {
+  expect(statusKeyOf('Payment - Failed')).toBe('payment-failed');
+  expect(statusKeyOf('\tcancelled\n')).toBe('cancelled');
+  expect(statusKeyOf('created')).toBe('created');
+  // Folding never invents a separator: a value run together is not one of ours.
+  expect(statusKeyOf('PAYMENTFAILED')).toBe('unknown');
 });

@@ -6,6 +6,7 @@ import {
   nextPollDelay,
   PAYMENT_POLL_MS,
   PAYMENT_WINDOW_MS,
+  pollDelay,
   pollPhase,
   waitForRateLimit,
 } from '@/domain/poll-schedule';
@@ -181,4 +182,34 @@ test('watch: delays run from the start of the latest request, so a slow answer d
   );
   // An answer slower than the schedule: ask again at once (1 ms), within the budget.
   expect(nextPoll(undefined, orders, started + 2_500, started + 2_500, [started]).delay).toBe(1);
+});
+
+test('the rate limit counts only requests already made in the last minute, in any order', () => {
+  // A request that went at this very moment: the next waits the full 2 s.
+  expect(waitForRateLimit([PLACED], PLACED)).toBe(2_000);
+  // A time in the future (another clock) is not a request made: it holds nothing up.
+  expect(waitForRateLimit([PLACED + 500], PLACED)).toBe(0);
+  // The list need not be sorted: the latest request sets the 2 s gap.
+  expect(waitForRateLimit([PLACED - 1_500, PLACED - 30_000, PLACED - 10_000], PLACED)).toBe(500);
+  // 30 in the minute, given out of order: the next waits until the oldest is a minute old.
+  const burst = Array.from({ length: 30 }, (_, i) => PLACED - 40_000 + i * 100).reverse();
+  expect(waitForRateLimit(burst, PLACED)).toBe(20_000);
+  // 29 in the minute: only the 2 s gap.
+  expect(waitForRateLimit(burst.slice(1), PLACED)).toBe(0);
+});
+
+test('a count of unchanged answers that is not a whole number is read safely', () => {
+  const later = PLACED + PAYMENT_WINDOW_MS;
+  const pending = [order('PENDING')];
+  expect(nextPollDelay(pending, later, Number.NaN)).toBe(2_000);
+  expect(nextPollDelay(pending, later, Number.POSITIVE_INFINITY)).toBe(2_000);
+  expect(nextPollDelay(pending, later, -5)).toBe(2_000);
+  expect(nextPollDelay(pending, later, 2.7)).toBe(4_500);
+});
+
+test('the pending-order watcher: from 1 s, half as long again each unchanged answer, up to 15 s', () => {
+  expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => pollDelay(n))).toEqual([
+    1_000, 1_500, 2_250, 3_375, 5_063, 7_594, 11_391, 15_000, 15_000,
+  ]);
+  expect(pollDelay(1.9)).toBe(1_500);
 });
