@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
+import { useSignedIn } from '@/features/auth/stores/session-store';
+import { loadingHeading } from './loading-heading';
 
 // Every page is in the storefront chunk (./storefront.ts). Its download starts as soon as the
 // entry runs, not at the first render.
@@ -54,9 +56,25 @@ function NotFound() {
   );
 }
 
+/**
+ * What a page shows while its code loads: its own heading (the same words the page opens with,
+ * when they do not wait for data) over a loading state. The shopper sees where they are at once,
+ * and nothing moves when the page replaces it. Not focused: the page's heading takes focus.
+ */
+function PageLoading() {
+  const [location] = useLocation();
+  const heading = loadingHeading(location, useSignedIn());
+  return (
+    <section>
+      {heading ? <h1 className="page-heading">{heading}</h1> : null}
+      <Loading label="Loading page…" />
+    </section>
+  );
+}
+
 export function AppRoutes() {
   return (
-    <Suspense fallback={<Loading label="Loading page…" />}>
+    <Suspense fallback={<PageLoading />}>
       <Switch>
         <Route path="/" component={CataloguePage} />
         <Route path="/socks/:id" component={ProductRoute} />

@@ -122,7 +122,12 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
         </section>
       );
     }
-    return <Loading label="Loading checkout…" />;
+    return (
+      <section>
+        <PageHeading>Checkout</PageHeading>
+        <Loading label="Loading checkout…" />
+      </section>
+    );
   }
 
   const reasons = blockedReasons(

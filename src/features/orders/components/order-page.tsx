@@ -67,7 +67,12 @@ export function OrderPage({ id, products, justPlaced, orderActions }: OrderPageP
         </section>
       );
     }
-    return <Loading label="Loading order…" />;
+    return (
+      <section>
+        <PageHeading>Order {id}</PageHeading>
+        <Loading label="Loading order…" />
+      </section>
+    );
   }
 
   const data = order.data;

@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+
+/**
+ * While a page's code is still on its way (a slow phone network), the shopper already sees the
+ * page's heading over a loading state, and the same heading stays when the page arrives. The
+ * live build, with the storefront chunk held back until the test lets it through.
+ */
+test.use({ baseURL: process.env.E2E_LIVE_URL });
+
+const pages: [path: string, heading: string][] = [
+  ['/', 'Socks'],
+  ['/cart', 'Your cart'],
+  ['/orders', 'Sign in to see your orders'],
+];
+
+for (const [path, heading] of pages) {
+  test(`${path} shows "${heading}" while its code loads, then the page under the same heading`, async ({
+    page,
+  }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/assets/storefront-*.js', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(path);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toHaveText(heading);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading page…' })).toBeAttached();
+    expect(asked).toBe(true);
+    release();
+    // The page's own heading takes focus when it opens; the stand-in never does.
+    await expect(h1).toBeFocused();
+    await expect(h1).toHaveText(heading);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading page…' })).toHaveCount(0);
+  });
+}
