@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import {
   type ApiClient,
   CLASSIC_ID,
@@ -111,13 +112,7 @@ export async function runLighthouse(options: Options): Promise<PageResult[]> {
 
   const chrome = new Server('chromium', options.chrome, [
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumLaunchOptions.args,
     `--remote-debugging-port=${options.chromePort}`,
     `--user-data-dir=/tmp/sockshop-bench-chrome-${options.chromePort}`,
     'about:blank',

@@ -17,6 +17,7 @@
  * machine) and the page stamps Date.now() in the first animation frame after the label appears.
  */
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { ApiClient, median, NERD_LEG_ID, newShopper, percentile, sleep } from './bench-support';
 
 interface Latency {
@@ -161,13 +162,8 @@ export async function measureStatus(options: Options): Promise<StatusResult> {
     deliveredAfterMs: 1e12,
   });
   const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
     executablePath: options.chrome,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-    ],
   });
   const visibilities: string[] = [];
   const notes: string[] = [];

@@ -24,6 +24,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { runLighthouse, type PageResult } from './bench-lighthouse';
 import { measureStatus, type StatusResult } from './bench-status';
 import { ApiClient, initialAssets, mockControl, Server } from './bench-support';
@@ -43,7 +44,7 @@ const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'reports/bench
 const PREVIEW_PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 8480);
 const MOCK_PORT = Number(process.env.BENCH_MOCK_PORT ?? 8499);
 const CHROME_PORT = Number(process.env.BENCH_CHROME_PORT ?? 9422);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME = process.env.CHROME_PATH ?? chromiumLaunchOptions.executablePath;
 const BASE = `http://127.0.0.1:${PREVIEW_PORT}`;
 const MOCK = `http://127.0.0.1:${MOCK_PORT}`;
 
