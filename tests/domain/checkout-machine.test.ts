@@ -6,6 +6,7 @@ import {
   type CheckoutState,
   canSubmit,
   initialCheckoutState,
+  type Outcome,
   transition,
 } from '@/features/checkout/model/checkout-machine';
 import type { ApiErrorKind } from '@/lib/api-error';
@@ -953,5 +954,392 @@ describe('details the table does not show', () => {
       const next = transition(retrying, { type: 'answer-failed', requestId: 'req-1', kind });
       expect(next.effects.some((effect) => effect.type === 'send-order')).toBe(false);
     }
+  });
+});
+
+/**
+ * What each path tells the shopper, in full: the outcome the message is worded from (with the
+ * request id the shopper can quote, what is still being looked up, the order found) and what the
+ * tab keeps of the attempt (its key and whether its answer was ever lost).
+ */
+const KEY_1: Attempt = {
+  key: 'key-1',
+  fingerprint: CART.fingerprint,
+  total: 12.98,
+  startedAt: 1_000,
+  phase: 'sending',
+};
+type Full = [
+  name: string,
+  from: CheckoutState,
+  event: CheckoutEvent,
+  outcome: Outcome | null,
+  attempt: Attempt | null,
+  uncertainKey: string | null,
+];
+const failed = (kind: ApiErrorKind): CheckoutEvent => ({
+  type: 'answer-failed',
+  requestId: 'req-1',
+  kind,
+});
+const found = order('o-1', 'PAYMENT_FAILED');
+const FULL: Full[] = [
+  [
+    'the cart read back differs',
+    readingCart,
+    { type: 'cart-read', cart: BIG_CART },
+    { kind: 'cart-changed', nowEmpty: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'the cart read back is empty',
+    readingCart,
+    { type: 'cart-read', cart: { fingerprint: '', total: 0 } },
+    { kind: 'cart-changed', nowEmpty: true, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'the cart cannot be read back',
+    readingCart,
+    { type: 'cart-read-failed', kind: 'server', requestId: 'req-cart' },
+    { kind: 'not-placed', requestId: 'req-cart' },
+    null,
+    null,
+  ],
+  [
+    'the cart read finds the session gone',
+    readingCart,
+    { type: 'cart-read-failed', kind: 'not-signed-in', requestId: 'req-cart' },
+    { kind: 'session-ended', attemptOpen: false, requestId: 'req-cart' },
+    null,
+    null,
+  ],
+  [
+    'the cart read is refused',
+    readingCart,
+    { type: 'cart-read-failed', kind: 'unauthorized', requestId: 'req-cart' },
+    { kind: 'session-ended', attemptOpen: false, requestId: 'req-cart' },
+    null,
+    null,
+  ],
+  [
+    'another tab holds the lock',
+    locking,
+    { type: 'lock-busy' },
+    { kind: 'busy-elsewhere', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'declined',
+    sending,
+    failed('payment-declined'),
+    { kind: 'declined', total: 12.98, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'invalid order',
+    sending,
+    failed('invalid-order'),
+    { kind: 'invalid-order', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'key used for another cart',
+    sending,
+    failed('unprocessable'),
+    { kind: 'key-conflict', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'a server error',
+    sending,
+    failed('server'),
+    { kind: 'not-placed', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'payment unavailable',
+    sending,
+    failed('payment-unavailable'),
+    { kind: 'payment-failed', checking: true, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'no answer',
+    sending,
+    failed('network'),
+    { kind: 'unknown', lookup: 'checking', requestId: 'req-1' },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'an unreadable answer',
+    sending,
+    failed('malformed'),
+    { kind: 'unknown', lookup: 'checking', requestId: 'req-1' },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'an upstream timeout',
+    sending,
+    failed('upstream-timeout'),
+    { kind: 'unknown', lookup: 'checking', requestId: 'req-1' },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'the answer: not logged in',
+    sending,
+    failed('not-signed-in'),
+    { kind: 'session-ended', attemptOpen: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'the answer: unauthorized',
+    sending,
+    failed('unauthorized'),
+    { kind: 'session-ended', attemptOpen: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    '201 PAYMENT_FAILED',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAYMENT_FAILED' } },
+    { kind: 'payment-failed', order: { id: 'o-1' }, checking: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    '201 PENDING',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PENDING' } },
+    { kind: 'awaiting', orderId: 'o-1', requestId: 'req-1' },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1' },
+    null,
+  ],
+  [
+    '201 PAID',
+    sending,
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
+    { kind: 'paid', orderId: 'o-1', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'a resent request answered PENDING after a lost answer (known now)',
+    run(
+      initialCheckoutState({ resendRetries: 1 }),
+      { type: 'checkout-opened' },
+      submit(),
+      { type: 'session-checked', active: true },
+      { type: 'cart-read', cart: CART },
+      { type: 'lock-acquired' },
+      failed('network'),
+    ),
+    { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PENDING' } },
+    { kind: 'awaiting', orderId: 'o-1', requestId: 'req-1' },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1' },
+    null,
+  ],
+  [
+    'unknown: the lookup finds nothing',
+    unknownLooking,
+    { type: 'lookup-done', found: null },
+    { kind: 'unknown', lookup: 'none', requestId: 'req-1' },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'unknown: the lookup fails',
+    unknownLooking,
+    { type: 'lookup-failed', kind: 'network' },
+    { kind: 'unknown', lookup: 'failed', requestId: 'req-1' },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'unknown: the lookup finds it failed',
+    unknownLooking,
+    { type: 'lookup-done', found },
+    { kind: 'unknown-failed', order: found, requestId: 'req-1' },
+    null,
+    'key-1',
+  ],
+  [
+    'unknown: the lookup finds it pending',
+    unknownLooking,
+    { type: 'lookup-done', found: order('o-1', 'PENDING') },
+    { kind: 'awaiting', orderId: 'o-1', requestId: 'req-1' },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1', uncertain: true },
+    'key-1',
+  ],
+  [
+    'unknown: the lookup finds it paid',
+    unknownLooking,
+    { type: 'lookup-done', found: order('o-1', 'PAID') },
+    { kind: 'paid', orderId: 'o-1', requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'unknown: the lookup finds the session gone',
+    unknownLooking,
+    { type: 'lookup-failed', kind: 'not-signed-in' },
+    { kind: 'session-ended', attemptOpen: true },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'payment unavailable: the lookup finds nothing',
+    unavailableLooking,
+    { type: 'lookup-done', found: null },
+    { kind: 'payment-failed', checking: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'payment unavailable: the lookup finds it failed',
+    unavailableLooking,
+    { type: 'lookup-done', found },
+    { kind: 'payment-failed', order: { id: 'o-1' }, checking: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'payment unavailable: the lookup finds an order still pending (not this failure)',
+    unavailableLooking,
+    { type: 'lookup-done', found: order('o-1', 'PENDING') },
+    { kind: 'payment-failed', checking: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'payment unavailable: the lookup fails',
+    unavailableLooking,
+    { type: 'lookup-failed', kind: 'network' },
+    { kind: 'payment-failed', checking: false, requestId: 'req-1' },
+    null,
+    null,
+  ],
+  [
+    'awaiting: the watcher sees it paid',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAID' },
+    { kind: 'paid', orderId: 'o-1', requestId: 'key-1', watched: true },
+    null,
+    null,
+  ],
+  [
+    'awaiting: the watcher sees it failed',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAYMENT_FAILED' },
+    {
+      kind: 'payment-failed',
+      order: { id: 'o-1' },
+      checking: false,
+      requestId: 'key-1',
+      watched: true,
+    },
+    null,
+    null,
+  ],
+  [
+    'awaiting after an unknown outcome: the watcher sees it failed',
+    awaitingAfterUnknown,
+    { type: 'order-seen', orderId: 'o-1', status: 'PAYMENT_FAILED' },
+    { kind: 'unknown-failed', order: { id: 'o-1' }, requestId: 'key-1', watched: true },
+    null,
+    'key-1',
+  ],
+  [
+    'awaiting: the watcher sees another order',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-2', status: 'PAID' },
+    { kind: 'awaiting', orderId: 'o-1', requestId: 'req-1' },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1' },
+    null,
+  ],
+  [
+    'awaiting: the watcher sees it still pending',
+    awaiting,
+    { type: 'order-seen', orderId: 'o-1', status: 'PENDING' },
+    { kind: 'awaiting', orderId: 'o-1', requestId: 'req-1' },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1' },
+    null,
+  ],
+  [
+    'unknown: the session ends',
+    unknownNone,
+    { type: 'session-ended' },
+    { kind: 'session-ended', attemptOpen: true },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
+    'the session check finds it ended',
+    checkingSession,
+    { type: 'session-checked', active: false },
+    { kind: 'session-ended', attemptOpen: false },
+    null,
+    null,
+  ],
+  [
+    'page open, restored mid-POST',
+    open,
+    { type: 'restored', attempt: leftSending },
+    { kind: 'unknown', lookup: 'checking', requestId: 'key-0' },
+    { ...leftSending, phase: 'unknown', uncertain: true },
+    'key-0',
+  ],
+  [
+    'page closed, restored awaiting',
+    initialCheckoutState(),
+    { type: 'restored', attempt: { ...leftSending, phase: 'awaiting', orderId: 'o-0' } },
+    null,
+    { ...leftSending, phase: 'awaiting', orderId: 'o-0' },
+    null,
+  ],
+  [
+    'page closed, restored awaiting after a lost answer',
+    initialCheckoutState(),
+    {
+      type: 'restored',
+      attempt: { ...leftSending, phase: 'awaiting', orderId: 'o-0', uncertain: true },
+    },
+    null,
+    { ...leftSending, phase: 'awaiting', orderId: 'o-0', uncertain: true },
+    'key-0',
+  ],
+  [
+    'page closed, restored unknown',
+    initialCheckoutState(),
+    { type: 'restored', attempt: { ...leftSending, phase: 'unknown' } },
+    null,
+    { ...leftSending, phase: 'unknown' },
+    'key-0',
+  ],
+];
+
+describe('what each path tells the shopper, in full', () => {
+  test.each(FULL)('%s', (_name, from, event, outcome, attempt, uncertainKey) => {
+    const { state, effects } = transition(from, event);
+    expect(state.outcome).toEqual(outcome);
+    expect(state.attempt).toEqual(attempt);
+    expect(state.uncertainKey).toBe(uncertainKey);
+    // The tab's stored attempt is always the machine's.
+    const saved = effects.filter((effect) => effect.type === 'save-attempt');
+    if (state.attempt === from.attempt) expect(saved).toEqual([]);
+    else expect(saved).toEqual([{ type: 'save-attempt', attempt: state.attempt }]);
   });
 });
