@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense } from 'react';
 import type { BaseLocationHook } from 'wouter';
 import { Layout } from './layout';
+import { PageErrorBoundary } from './page-error';
 import { AppProvider } from './provider';
 import { AppRoutes } from './routes';
 
@@ -15,9 +16,11 @@ if (__MOCK_API__) {
 export function App(props: { queryClient?: QueryClient; locationHook?: BaseLocationHook }) {
   return (
     <AppProvider {...props}>
-      <Layout>
-        <AppRoutes />
-      </Layout>
+      <PageErrorBoundary>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+      </PageErrorBoundary>
       {QaMount ? (
         <Suspense fallback={null}>
           <QaMount />

@@ -1,9 +1,10 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, useEffect } from 'react';
 import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
 import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
+import { Deferred } from './page-error';
 
 // Checkout's machine and its interpreter (pending-order watcher, session ending), for the whole
 // app; loaded after the first render, so the first bundle stays small.
@@ -49,9 +50,9 @@ function HeaderLinksPlaceholder({ signedIn }: { signedIn: boolean }) {
 
 function headerOrderActions(order: Order) {
   return (
-    <Suspense fallback={null}>
+    <Deferred>
       <OrderAgainAction order={order} />
-    </Suspense>
+    </Deferred>
   );
 }
 
@@ -91,23 +92,23 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/" className="nav-link">
             Socks
           </Link>
-          <Suspense fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
+          <Deferred fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
             <CartBadge />
             <AccountMenu />
-          </Suspense>
+          </Deferred>
         </nav>
       </header>
       <OfflineBanner />
-      <Suspense fallback={null}>
+      <Deferred>
         <CheckoutRuntime />
-      </Suspense>
+      </Deferred>
       {signedIn ? (
-        <Suspense fallback={null}>
+        <Deferred>
           <OrderUpdates
             enabled={!location.startsWith('/orders')}
             orderActions={headerOrderActions}
           />
-        </Suspense>
+        </Deferred>
       ) : null}
       <main id="main" tabIndex={-1}>
         {children}

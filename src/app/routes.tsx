@@ -4,6 +4,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { useSignedIn } from '@/features/auth/stores/session-store';
 import { loadingHeading } from './loading-heading';
+import { PageErrorBoundary } from './page-error';
 
 // Every page is in the storefront chunk (./storefront.ts). Its download starts as soon as the
 // entry runs, not at the first render.
@@ -74,21 +75,23 @@ function PageLoading() {
 
 export function AppRoutes() {
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Switch>
-        <Route path="/" component={CataloguePage} />
-        <Route path="/socks/:id" component={ProductRoute} />
-        <Route path="/cart" component={CartRoute} />
-        <Route path="/checkout" component={CheckoutRoute} />
-        <Route path="/sign-in" component={SignInPage} />
-        <Route path="/register" component={RegisterPage} />
-        <Route path="/orders" component={OrdersRoute} />
-        <Route path="/orders/:id" component={OrderRoute} />
-        {PaymentIssuesPage ? (
-          <Route path="/ops/payment-issues" component={PaymentIssuesPage} />
-        ) : null}
-        <Route component={NotFound} />
-      </Switch>
-    </Suspense>
+    <PageErrorBoundary>
+      <Suspense fallback={<PageLoading />}>
+        <Switch>
+          <Route path="/" component={CataloguePage} />
+          <Route path="/socks/:id" component={ProductRoute} />
+          <Route path="/cart" component={CartRoute} />
+          <Route path="/checkout" component={CheckoutRoute} />
+          <Route path="/sign-in" component={SignInPage} />
+          <Route path="/register" component={RegisterPage} />
+          <Route path="/orders" component={OrdersRoute} />
+          <Route path="/orders/:id" component={OrderRoute} />
+          {PaymentIssuesPage ? (
+            <Route path="/ops/payment-issues" component={PaymentIssuesPage} />
+          ) : null}
+          <Route component={NotFound} />
+        </Switch>
+      </Suspense>
+    </PageErrorBoundary>
   );
 }

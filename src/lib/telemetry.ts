@@ -29,6 +29,8 @@ export type TelemetryEvent =
     }
   /** The checkout that followed a recovery was paid: joins recovery_started on failedOrderId. */
   | { type: 'recovery_paid'; failedOrderId: string; orderId: string }
+  /** A page could not be drawn (its code failed to load, or it threw): `error` is the error's name. */
+  | { type: 'page_error'; path: string; error: string }
   | {
       type: 'api_error';
       kind: string;

@@ -37,3 +37,36 @@ for (const [path, heading] of pages) {
     await expect(page.getByRole('status').filter({ hasText: 'Loading page…' })).toHaveCount(0);
   });
 }
+
+test('when the page code cannot be downloaded, the shopper is told what to do, and a reload brings the page back', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.expect(
+    {
+      text: /Failed to load resource: net::ERR_CONNECTION_FAILED/,
+      url: /\/assets\/storefront-/,
+      reason: 'the test cuts the download of the storefront chunk',
+    },
+    {
+      text: /Failed to fetch dynamically imported module/,
+      reason: "React reports the error the page's error boundary caught",
+    },
+  );
+  let cut = true;
+  await page.route('**/assets/storefront-*.js', (route) =>
+    cut ? route.abort('connectionfailed') : route.continue(),
+  );
+  await page.goto('/cart');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This page could not be shown' }),
+  ).toBeFocused();
+  // The header is still there, with a way on.
+  await expect(page.getByRole('link', { name: 'Sock Shop' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Browse socks' })).toBeVisible();
+
+  cut = false;
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeFocused();
+  await expect(page.getByRole('link', { name: /^Cart, \d+ items?$/ })).toBeVisible();
+});

@@ -1,0 +1,46 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { addSink, createMemorySink } from '@/lib/telemetry';
+import { act, renderApp, screen } from './utils/render';
+
+/**
+ * A page that cannot be drawn (its code failed to load, or it threw) is never a blank screen: the
+ * header stays, the page says what happened and offers a reload and a way on, and the next page
+ * works again.
+ */
+
+vi.mock('@/features/catalogue/components/catalogue-page', () => ({
+  CataloguePage: () => {
+    throw new Error('catalogue page broke');
+  },
+}));
+
+afterEach(() => vi.restoreAllMocks());
+
+test('a page that throws shows what to do under the same header, and another page still works', async () => {
+  // React reports the caught error on the console; that one is expected here, nothing else is.
+  const logged: string[] = [];
+  vi.mocked(console.error).mockImplementation((...args: unknown[]) => {
+    logged.push(args.map(String).join(' '));
+  });
+  const log = createMemorySink();
+  const removeSink = addSink(log.sink);
+
+  const { navigate } = renderApp('/');
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'This page could not be shown' }),
+  ).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled();
+  expect(screen.getByRole('link', { name: 'Browse socks' })).toHaveAttribute('href', '/');
+  expect(screen.getByRole('link', { name: 'Sock Shop' })).toBeInTheDocument();
+  expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  expect(log.events).toContainEqual(
+    expect.objectContaining({ type: 'page_error', path: '/', error: 'Error' }),
+  );
+  expect(logged.length).toBeGreaterThan(0);
+  expect(logged.every((line) => line.includes('catalogue page broke'))).toBe(true);
+
+  act(() => navigate('/cart'));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your cart' })).toBeInTheDocument();
+  expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
+  removeSink();
+});
