@@ -185,8 +185,10 @@ function normalise(value: string): string {
 export function statusKeyOf(raw: unknown): StatusKey {
   if (raw === undefined || raw === null) return 'paid-untracked';
   if (typeof raw !== 'string') return 'unknown';
+  // Stryker disable next-line StringLiteral: unreachable, hasOwn has just found the value
   if (Object.hasOwn(EXACT, raw)) return EXACT[raw] ?? 'unknown';
   const normalised = normalise(raw);
+  // Stryker disable next-line StringLiteral: unreachable, hasOwn has just found the value
   if (Object.hasOwn(LENIENT, normalised)) return LENIENT[normalised] ?? 'unknown';
   return 'unknown';
 }
@@ -206,6 +208,7 @@ export function describeOrderStatus(raw: unknown): StatusView {
     timeline: STEP_IDS.map((id, index) => ({
       id,
       label: STEP_LABELS[id],
+      // Stryker disable next-line StringLiteral: unreachable, every definition has all four steps
       state: definition.steps[index] ?? 'unknown',
     })),
   };
