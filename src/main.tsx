@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startPageRequests } from './app/early-requests';
 import { setupTelemetry } from './app/telemetry-setup';
 import './styles.css';
 
@@ -23,6 +24,7 @@ enableMocking()
     console.error('The mock backend could not start', error);
   })
   .finally(() => {
+    startPageRequests(window.location.pathname);
     createRoot(root).render(
       <StrictMode>
         <App />

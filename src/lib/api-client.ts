@@ -86,18 +86,64 @@ export function apiUrl(path: string): string {
   return `${config.apiBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+interface Answer {
+  status: number;
+  text: string;
+}
+
+/** GETs started before the code that reads them arrived (`startEarly`), by path; each taken once. */
+const early = new Map<string, { requestId: string; answer: Promise<Answer> }>();
+const EARLY_KEPT_MS = 10_000;
+
+const headersFor = (requestId: string) => ({
+  Accept: 'application/json',
+  'X-Request-ID': requestId,
+});
+
+async function send(path: string, init: RequestInit): Promise<Answer> {
+  const response = await fetch(apiUrl(path), {
+    ...init,
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Starts a GET now, while the page's code is still downloading: the page's own `apiRequest` for
+ * the same path then takes this answer instead of asking again (once; an answer nobody takes
+ * within 10 s is dropped). For catalogue data only, never for what must be read live (orders,
+ * carts, the session).
+ */
+export function startEarly(path: string): void {
+  if (early.has(path)) return;
+  const requestId = createId();
+  const answer = send(path, { method: 'GET', headers: headersFor(requestId) });
+  // A failure is reported by the apiRequest that takes the answer, or by none if none does.
+  answer.catch(() => undefined);
+  early.set(path, { requestId, answer });
+  setTimeout(() => early.delete(path), EARLY_KEPT_MS);
+}
+
+/** The answer, unless the caller gives up first (its signal, or the timeout). */
+function unlessAborted(answer: Promise<Answer>, signal: AbortSignal): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    answer.then(resolve, reject);
+  });
+}
+
 export async function apiRequest<T = void>(
   path: string,
   options: RequestOptions<T> = {},
 ): Promise<T> {
   const method = options.method ?? 'GET';
-  const requestId = options.requestId ?? createId();
+  const started = method === 'GET' && options.json === undefined ? early.get(path) : undefined;
+  if (started) early.delete(path);
+  const requestId = started?.requestId ?? options.requestId ?? createId();
   const details = { method, path };
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'X-Request-ID': requestId,
-    ...options.headers,
-  };
+  const headers: Record<string, string> = { ...headersFor(requestId), ...options.headers };
   let body: string | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -105,18 +151,11 @@ export async function apiRequest<T = void>(
   }
 
   const deadline = withTimeout(options.signal, timeoutFor(method, options.timeoutMs));
-  let response: Response;
-  let text: string;
+  let answer: Answer;
   try {
-    response = await fetch(apiUrl(path), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: deadline.signal,
-    });
-    text = await response.text();
+    answer = started
+      ? await unlessAborted(started.answer, deadline.signal)
+      : await send(path, { method, headers, body, signal: deadline.signal });
   } catch (cause) {
     if (deadline.timedOut()) fail(new ApiError('timeout', requestId, details));
     // A cancellation by the caller is not a failure of the API: let TanStack Query see the abort.
@@ -126,7 +165,7 @@ export async function apiRequest<T = void>(
     deadline.dispose();
   }
 
-  const status = response.status;
+  const { status, text } = answer;
   const parsed = parseBody(text);
   const raw = { ...details, status, body: truncateBody(text) };
 

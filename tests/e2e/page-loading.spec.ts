@@ -70,3 +70,28 @@ test('when the page code cannot be downloaded, the shopper is told what to do, a
   await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeFocused();
   await expect(page.getByRole('link', { name: /^Cart, \d+ items?$/ })).toBeVisible();
 });
+
+test('a product page asks for its sock while its code downloads, and only once', async ({
+  page,
+}) => {
+  const id = '03fef6ac-1896-4ce8-bd69-b798f85c6e0b';
+  const sockRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/catalogue/${id}`)
+      sockRequests.push(request.url());
+  });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/storefront-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest((request) => request.url().endsWith(`/api/catalogue/${id}`));
+  await page.goto(`/socks/${id}`);
+  // The sock is on its way while the page's code is still held back.
+  await asked;
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Holy' })).toBeFocused();
+  await expect(page.getByText('Socks fit for a Messiah.', { exact: false })).toBeVisible();
+  expect(sockRequests).toHaveLength(1);
+});
