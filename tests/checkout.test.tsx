@@ -11,7 +11,7 @@ import {
   ordersOnServer,
   findPaidMessage,
 } from './utils/checkout';
-import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { fireEvent, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 /** POST /orders answers a Spring error body, as the orders service does. */
 function answerOrdersWith(status: number, exception: string, message: string) {
@@ -202,4 +202,22 @@ test('signed out: checkout asks to sign in first', async () => {
     'href',
     '/sign-in?next=/checkout',
   );
+});
+
+test('a double click after a fast decline is one attempt: the second click of the pair sends nothing', async () => {
+  setScenario('payment-down');
+  const { user, button } = await openCheckout();
+  await user.click(button);
+  await screen.findByRole('alert');
+  await waitFor(() => expect(button).toBeEnabled());
+  expect(await ordersOnServer()).toHaveLength(1);
+
+  // The pair's second click lands after the first attempt has settled (detail 2: same gesture).
+  fireEvent.click(button, { detail: 2 });
+  expect(button).toBeEnabled();
+  expect(await ordersOnServer()).toHaveLength(1);
+
+  // A new click (a new gesture) is a retry, as it should be.
+  await user.click(button);
+  await waitFor(async () => expect(await ordersOnServer()).toHaveLength(2));
 });

@@ -145,8 +145,12 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
   const overLimit = overLimitWarning(totals.total, config.paymentLimit);
 
   // Clicks and Enter (a click with detail 0) all go to the machine, which takes one at a time.
-  const onPlaceOrder = (event: MouseEvent<HTMLButtonElement>) =>
+  // The second click of a double click is the first one's intention, never a new attempt: not
+  // even when a fast decline has already settled the first attempt by the time it arrives.
+  const onPlaceOrder = (event: MouseEvent<HTMLButtonElement>) => {
+    if (event.detail > 1) return;
     dispatchCheckout(submitted(event, lines, totals.total));
+  };
 
   return (
     <section>
