@@ -35,8 +35,10 @@ test.each(routes)(
     if (signedIn) await signInAs();
     renderApp(path);
     // The page's own heading: the one that takes focus when the page opens (the stand-in does not).
-    await screen.findByRole('heading', { level: 1 });
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+    // However long the page's code takes to arrive on a loaded machine.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus(), {
+      timeout: 5_000,
+    });
     const expected = loadingHeading(path, signedIn);
     expect(expected).toBeDefined();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(

@@ -26,8 +26,13 @@ test('a page that throws shows what to do under the same header, and another pag
   const removeSink = addSink(log.sink);
 
   const { navigate } = renderApp('/');
+  // The first render of a test file imports the whole storefront: slow on a loaded machine.
   expect(
-    await screen.findByRole('heading', { level: 1, name: 'This page could not be shown' }),
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: 'This page could not be shown' },
+      { timeout: 5_000 },
+    ),
   ).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled();
   expect(screen.getByRole('link', { name: 'Browse socks' })).toHaveAttribute('href', '/');
@@ -40,7 +45,9 @@ test('a page that throws shows what to do under the same header, and another pag
   expect(logged.every((line) => line.includes('catalogue page broke'))).toBe(true);
 
   act(() => navigate('/cart'));
-  expect(await screen.findByRole('heading', { level: 1, name: 'Your cart' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Your cart' }, { timeout: 5_000 }),
+  ).toBeInTheDocument();
   expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
   removeSink();
 });
