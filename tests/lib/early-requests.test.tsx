@@ -68,7 +68,9 @@ test('a product page opened with its request started early shows the sock after 
   const requests = countRequests(/^\/api\/catalogue\//);
   startPageRequests(`/socks/${HOLY_ID}`);
   renderApp(`/socks/${HOLY_ID}`);
-  expect(await screen.findByRole('heading', { level: 1, name: 'Holy' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Holy' }, { timeout: 5_000 }),
+  ).toBeInTheDocument();
   expect(requests.seen.filter((r) => r.endsWith(HOLY_ID))).toHaveLength(1);
   requests.stop();
 });
