@@ -8,11 +8,13 @@
  */
 export function formatMoney(amount: number): string {
   if (!Number.isFinite(amount)) return 'amount unknown';
-  const cents = Math.round(Math.abs(amount) * 100);
+  // Rounded as before (Math.round on the signed cents: a half cent goes up, also below zero).
+  const signed = Math.round(amount * 100);
+  const cents = Math.abs(signed);
   const whole = Math.floor(cents / 100)
     .toString()
     .replace(/\B(?=(\d{3})+$)/g, ',');
-  const sign = amount < 0 && cents > 0 ? '-' : '';
+  const sign = signed < 0 ? '-' : '';
   return `${sign}$${whole}.${String(cents % 100).padStart(2, '0')}`;
 }
 

@@ -18,7 +18,9 @@ test('money reads as Intl en-US dollars for any amount, Java float noise rounded
   const amount = fc.oneof(
     fc.double({ min: -1e12, max: 1e12, noNaN: true }),
     fc.integer({ min: 0, max: 100_000 }).map((cents) => cents / 100 + 0.000004),
-    fc.constantFrom(0, -0, 0.005, 0.004, -0.004, 999.995, 1000, 104.979996, 1234567.891),
+    fc.constantFrom(0, -0, 0.005, 0.004, -0.004, -0.005, 999.995, 1000, 104.979996, 1234567.891),
+    // A half cent below zero (found by this test, seed -299189596).
+    fc.constant(-489791532637.105),
   );
   fc.assert(
     fc.property(amount, (value) => {
