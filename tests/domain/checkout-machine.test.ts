@@ -1287,6 +1287,22 @@ const FULL: Full[] = [
     'key-1',
   ],
   [
+    'awaiting: the session ends (an order is open, so not "nothing ordered")',
+    awaiting,
+    { type: 'session-ended' },
+    { kind: 'session-ended', attemptOpen: true },
+    { ...KEY_1, phase: 'awaiting', orderId: 'o-1' },
+    null,
+  ],
+  [
+    'unknown: the lookup is refused',
+    unknownLooking,
+    { type: 'lookup-failed', kind: 'unauthorized' },
+    { kind: 'session-ended', attemptOpen: true },
+    { ...KEY_1, phase: 'unknown', uncertain: true },
+    'key-1',
+  ],
+  [
     'the session check finds it ended',
     checkingSession,
     { type: 'session-checked', active: false },
@@ -1341,5 +1357,117 @@ describe('what each path tells the shopper, in full', () => {
     const saved = effects.filter((effect) => effect.type === 'save-attempt');
     if (state.attempt === from.attempt) expect(saved).toEqual([]);
     else expect(saved).toEqual([{ type: 'save-attempt', attempt: state.attempt }]);
+  });
+});
+
+describe('events out of turn change nothing', () => {
+  const paidAndShown = run(paid, { type: 'cart-emptied' });
+  test.each<[string, CheckoutState, CheckoutEvent]>([
+    [
+      'an answer while still locking',
+      locking,
+      { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
+    ],
+    ['a failed answer while still locking', locking, failed('network')],
+    ['a lookup result after it was settled', unknownNone, { type: 'lookup-done', found: null }],
+    [
+      'a failed lookup after it was settled',
+      unknownNone,
+      { type: 'lookup-failed', kind: 'network' },
+    ],
+    ['the cart emptied a second time', paidAndShown, { type: 'cart-emptied' }],
+    [
+      'a health answer while this tab takes the lock for its probe',
+      run(
+        halfOpen,
+        submit(),
+        { type: 'session-checked', active: true },
+        { type: 'cart-read', cart: CART },
+      ),
+      { type: 'health-reported', health: 'up', at: 60_000 },
+    ],
+  ])('%s', (_name, from, event) => {
+    const next = transition(from, event);
+    expect(next.effects).toEqual([]);
+    expect(next.state).toEqual(from);
+  });
+});
+
+describe('more details the table does not show', () => {
+  test('opening the page while an order is being looked up keeps what the shopper was told', () => {
+    const reopened = run(unknownLooking, { type: 'checkout-closed' }, { type: 'checkout-opened' });
+    expect(reopened.outcome).toEqual(unknownLooking.outcome);
+    // Idle, a new visit starts clean.
+    expect(run(unknownNone, { type: 'checkout-opened' }).outcome).toBeNull();
+  });
+
+  test('the same cart sent again after an unknown outcome stays uncertain: "not charged" is never said', () => {
+    const again = run(
+      unknownNone,
+      submit(CART, 2),
+      { type: 'session-checked', active: true },
+      { type: 'cart-read', cart: CART },
+      { type: 'lock-acquired' },
+    );
+    expect(again.attempt?.key).toBe('key-1');
+    expect(again.uncertainKey).toBe('key-1');
+  });
+
+  test('a failed order is reported once, with the order, and tells the breaker payments failed', () => {
+    expect(
+      transition(sending, {
+        type: 'answer',
+        requestId: 'req-1',
+        order: { id: 'o-1', status: 'PAYMENT_FAILED' },
+      }).effects,
+    ).toEqual([
+      { type: 'release-lock' },
+      { type: 'tell-breaker', signal: 'payment-unavailable' },
+      {
+        type: 'track',
+        event: {
+          type: 'checkout_failed',
+          kind: 'payment-unavailable',
+          requestId: 'req-1',
+          idempotencyKey: 'key-1',
+          orderId: 'o-1',
+        },
+      },
+      { type: 'refresh-cart' },
+      { type: 'save-attempt', attempt: null },
+    ]);
+    expect(
+      transition(awaiting, { type: 'order-seen', orderId: 'o-1', status: 'PAYMENT_FAILED' })
+        .effects,
+    ).toEqual([
+      { type: 'tell-breaker', signal: 'payment-unavailable' },
+      {
+        type: 'track',
+        event: {
+          type: 'checkout_failed',
+          kind: 'payment-unavailable',
+          requestId: 'key-1',
+          idempotencyKey: 'key-1',
+          orderId: 'o-1',
+        },
+      },
+      { type: 'refresh-cart' },
+      { type: 'save-attempt', attempt: null },
+    ]);
+  });
+
+  test('an order saved with its payment pending ends the attempt for the breaker and refreshes the cart', () => {
+    expect(
+      transition(sending, {
+        type: 'answer',
+        requestId: 'req-1',
+        order: { id: 'o-1', status: 'PENDING' },
+      }).effects,
+    ).toEqual([
+      { type: 'release-lock' },
+      { type: 'tell-breaker', signal: 'attempt-ended' },
+      { type: 'refresh-cart' },
+      { type: 'save-attempt', attempt: { ...KEY_1, phase: 'awaiting', orderId: 'o-1' } },
+    ]);
   });
 });
