@@ -124,3 +124,19 @@ test('a probe that ends without a word on payments frees the slot and keeps the 
   const probing = attemptStarted(open, t.now());
   expect(attemptEnded(probing)).toEqual({ ...probing, probing: false });
 });
+
+test('a failed probe opens it again on its own, whatever the count says', () => {
+  const t = clock();
+  const open = failTimes(closedBreaker, 3, t.now());
+  t.advance(30_000);
+  // The threshold now asks for more failures than were counted (settings changed meanwhile):
+  // the probe's failure still opens the breaker for a new cool-down.
+  const raised = { threshold: 10, cooldownMs: 30_000 };
+  const reopened = paymentFailed(attemptStarted(open, t.now()), t.now(), raised);
+  expect(reopened).toEqual({
+    status: 'open',
+    consecutiveFailures: 4,
+    openUntil: t.now() + 30_000,
+    probing: false,
+  });
+});
