@@ -16,6 +16,11 @@ import {
 
 const R = '0a1b2c3d-0000-4000-8000-000000000000';
 const at = (outcome: Outcome): CheckoutState => ({ ...initialCheckoutState(), outcome });
+/** An outcome while the tab still holds an attempt whose answer was lost. */
+const afterUnknown = (outcome: Outcome): CheckoutState => ({
+  ...at(outcome),
+  attempt: { key: 'k', fingerprint: 'f', total: 12.98, startedAt: 0, phase: 'unknown' },
+});
 
 /** One state per checkout message. */
 const STATES: Partial<Record<MessageId, CheckoutState>> = {
@@ -36,6 +41,12 @@ const STATES: Partial<Record<MessageId, CheckoutState>> = {
   'key-conflict': at({ kind: 'key-conflict', requestId: R }),
   'cart-changed': at({ kind: 'cart-changed', nowEmpty: false, requestId: R }),
   'cart-emptied-elsewhere': at({ kind: 'cart-changed', nowEmpty: true, requestId: R }),
+  'cart-changed-unknown': afterUnknown({ kind: 'cart-changed', nowEmpty: false, requestId: R }),
+  'cart-emptied-elsewhere-unknown': afterUnknown({
+    kind: 'cart-changed',
+    nowEmpty: true,
+    requestId: R,
+  }),
   'busy-elsewhere': at({ kind: 'busy-elsewhere', requestId: R }),
   'session-ended': at({ kind: 'session-ended', attemptOpen: false }),
   'session-ended-unknown': at({ kind: 'session-ended', attemptOpen: true }),

@@ -350,3 +350,25 @@ describe('around the message', () => {
     expect(pendingOrderNotice(idle)).toBe('');
   });
 });
+
+test('after an answer was lost, a changed or emptied cart never says "not charged" (property test, seed -1324492997)', () => {
+  const lost = {
+    attempt: {
+      key: 'k',
+      fingerprint: 'f',
+      total: 12.98,
+      startedAt: 0,
+      phase: 'unknown' as const,
+      uncertain: true,
+    },
+  };
+  for (const nowEmpty of [true, false]) {
+    const message = checkoutMessage(
+      withOutcome({ kind: 'cart-changed', nowEmpty, requestId: R }, lost),
+      OPTIONS,
+    );
+    expect(message?.charged).toBe('unknown');
+    expect(messageText(message!)).not.toMatch(/not (been )?charged|nothing was charged/i);
+    expect(messageText(message!)).toMatch(/earlier payment may have gone through/);
+  }
+});

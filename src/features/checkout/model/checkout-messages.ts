@@ -36,7 +36,9 @@ export type MessageId =
   | 'payment-failed'
   | 'not-placed'
   | 'cart-emptied-elsewhere'
+  | 'cart-emptied-elsewhere-unknown'
   | 'cart-changed'
+  | 'cart-changed-unknown'
   | 'key-conflict'
   | 'unknown'
   | 'unknown-failed'
@@ -88,7 +90,15 @@ function failedOrderSentence(id: string): Paragraph {
   ];
 }
 
-function outcomeMessage(outcome: Outcome, options: CheckoutMessageOptions): ShopperMessage {
+/**
+ * `earlierUnknown`: the tab still holds an attempt whose payment may have gone through (its answer
+ * was lost). Then no message may say "not charged", whatever happened since.
+ */
+function outcomeMessage(
+  outcome: Outcome,
+  options: CheckoutMessageOptions,
+  earlierUnknown: boolean,
+): ShopperMessage {
   const limit = formatMoney(options.paymentLimit);
   const reference = outcome.requestId ? shortReference(outcome.requestId) : undefined;
   const withReference = reference ? { reference } : {};
@@ -197,6 +207,26 @@ function outcomeMessage(outcome: Outcome, options: CheckoutMessageOptions): Shop
         ...withReference,
       };
     case 'cart-changed':
+      if (earlierUnknown) {
+        // An empty cart may well be that earlier payment's doing: check the orders, promise nothing.
+        return {
+          id: outcome.nowEmpty ? 'cart-emptied-elsewhere-unknown' : 'cart-changed-unknown',
+          tone: 'error',
+          title: outcome.nowEmpty
+            ? 'Your cart is empty now, so no order was sent.'
+            : 'Your cart has changed, so no order was sent.',
+          body: [
+            [
+              'Your earlier payment may have gone through: check ',
+              ordersLink,
+              ' before you pay again.',
+            ],
+          ],
+          actions: [],
+          charged: 'unknown',
+          ...withReference,
+        };
+      }
       return outcome.nowEmpty
         ? {
             id: 'cart-emptied-elsewhere',
@@ -338,7 +368,11 @@ export function checkoutMessage(
     outcome = { kind: 'awaiting', orderId: attempt.orderId, requestId: attempt.key };
   }
   if (!outcome) return null;
-  const message = outcomeMessage(outcome, options);
+  const message = outcomeMessage(
+    outcome,
+    options,
+    attempt?.phase === 'unknown' || attempt?.uncertain === true,
+  );
   if (message.tone !== 'error' || !options.extraActions) return message;
   const extra = options.extraActions(message, outcome);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: with no extra action the copy equals the message; only its identity differs
