@@ -149,3 +149,50 @@ test('a fresh orders page asks for GET /orders once, even if the tab gains focus
   await advance(1_000);
   expect(calls).toHaveLength(1);
 });
+
+test('back on the tab after the session cookie expired, the orders are not asked for (they would answer "User not logged in.")', async () => {
+  const calls: number[] = [];
+  server.use(
+    http.get('*/api/orders', () => {
+      calls.push(Date.now());
+      return HttpResponse.json(
+        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
+        { status: 201 },
+      );
+    }),
+  );
+  await signInAs();
+  renderApp('/orders');
+  expect(await screen.findByRole('link', { name: `Order ${ID}` })).toBeInTheDocument();
+  await advance(5_000);
+  expect(calls).toHaveLength(1);
+
+  onTestFinished(() => focusManager.setFocused(undefined));
+  act(() => focusManager.setFocused(false));
+  document.cookie = 'logged_in=; Max-Age=0; Path=/';
+  act(() => focusManager.setFocused(true));
+  await advance(5_000);
+  expect(calls).toHaveLength(1);
+});
+
+test('back on the tab with the session still there, the orders are asked for at once', async () => {
+  const calls: number[] = [];
+  server.use(
+    http.get('*/api/orders', () => {
+      calls.push(Date.now());
+      return HttpResponse.json(
+        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
+        { status: 201 },
+      );
+    }),
+  );
+  await signInAs();
+  renderApp('/orders');
+  expect(await screen.findByRole('link', { name: `Order ${ID}` })).toBeInTheDocument();
+  await advance(5_000);
+  onTestFinished(() => focusManager.setFocused(undefined));
+  act(() => focusManager.setFocused(false));
+  act(() => focusManager.setFocused(true));
+  await advance(100);
+  expect(calls).toHaveLength(2);
+});

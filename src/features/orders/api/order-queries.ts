@@ -1,6 +1,7 @@
 import { type Query, queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Order } from '@/domain/order';
 import { waitForRateLimit } from '@/domain/poll-schedule';
+import { isSignedIn } from '@/lib/session';
 import { nextPoll, type WatchState } from '../model/watch';
 import { getOrder } from './get-order';
 import { getOrders } from './get-orders';
@@ -45,8 +46,13 @@ function watchInterval<T>(toOrders: (data: T) => readonly Order[]) {
   };
 }
 
-/** Back on the tab: ask at once, unless this page used its request budget in the last 2 s. */
+/**
+ * Back on the tab: ask at once, unless this page used its request budget in the last 2 s, or the
+ * session cookie expired while the tab was away (the orders would only answer "User not logged
+ * in."; the header signs the shopper out on the same focus).
+ */
 function refetchOnFocus<T>(query: Query<T, Error, T, readonly unknown[]>): 'always' | false {
+  if (!isSignedIn()) return false;
   return waitForRateLimit(requests.get(query) ?? [], now()) === 0 ? 'always' : false;
 }
 
