@@ -59,11 +59,16 @@ test('a list is polled as often as its most urgent order needs', () => {
   const list = [order('DELIVERED'), order('SHIPPED'), order('PENDING', PLACED - 5_000)];
   expect(nextPollDelay(list, PLACED, 0, false)).toBe(PAYMENT_POLL_MS);
   expect(nextPollDelay(list.slice(0, 2), PLACED, 50)).toBe(FULFILMENT_POLL_MS);
+  // Whatever the order of the list: the most urgent first, or in the middle.
+  expect(nextPollDelay([...list].reverse(), PLACED, 0, false)).toBe(PAYMENT_POLL_MS);
+  expect(nextPollDelay([list[2]!, list[0]!, list[1]!], PLACED, 0, false)).toBe(PAYMENT_POLL_MS);
 });
 
 test('an order dated in the future (clock skew) or undated counts as just placed', () => {
   expect(pollPhase(order('PENDING', PLACED + 60_000), PLACED)).toBe('payment');
-  expect(pollPhase(order('PENDING', undefined), PLACED)).toBe('payment');
+  // (Built by hand: the helper's default date would stand in for an explicit undefined.)
+  const undated = { status: 'PENDING', placedAt: undefined };
+  expect(pollPhase(undated, PLACED + 10 * PAYMENT_WINDOW_MS)).toBe('payment');
 });
 
 test('the rate limit keeps 2 s between requests and at most 30 in any minute', () => {
