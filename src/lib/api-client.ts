@@ -2,6 +2,7 @@ import type { ZodMiniType } from 'zod/mini';
 import { config } from '@/config/env';
 import { ApiError, type ApiErrorKind } from './api-error';
 import { classifyFailure, embeddedErrorStatus, parseBody, truncateBody } from './classify-failure';
+import { readCookie } from './cookies';
 import { createId } from './ids';
 
 /**
@@ -34,6 +35,11 @@ export interface RequestOptions<T> {
   errorBodyIsData?: boolean;
   /** The correlation id to send; a new one is made when absent. */
   requestId?: string;
+  /**
+   * The route answers 500 "User not logged in." without the `logged_in` cookie (GET /orders): when
+   * the cookie is gone, fail the same way at once, without asking (no error answer in the console).
+   */
+  needsSession?: boolean;
 }
 
 export interface ApiErrorListener {
@@ -143,6 +149,14 @@ export async function apiRequest<T = void>(
   if (started) early.delete(path);
   const requestId = started?.requestId ?? options.requestId ?? createId();
   const details = { method, path };
+  if (options.needsSession && !readCookie('logged_in')) {
+    fail(
+      new ApiError('not-signed-in', requestId, {
+        ...details,
+        backendMessage: 'User not logged in.',
+      }),
+    );
+  }
   const headers: Record<string, string> = { ...headersFor(requestId), ...options.headers };
   let body: string | undefined;
   if (options.json !== undefined) {

@@ -39,7 +39,13 @@ const halOrder = (id: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
+/** What signing in leaves in the browser: the `logged_in` cookie GET /orders needs. */
+const signedIn = () => {
+  document.cookie = 'logged_in=test-session; Path=/';
+};
+
 test('GET /orders: 201, no Content-Type, ids only in links, sorted newest first, card masked', async () => {
+  signedIn();
   server.use(
     http.get('*/api/orders', () =>
       bare(
@@ -88,6 +94,7 @@ test('GET /orders/<id>: pretty-printed HAL with a status from the incident backe
 });
 
 test('an order whose id cannot be read is malformed, not silently dropped', async () => {
+  signedIn();
   server.use(http.get('*/api/orders', () => bare([halOrder('<script>')], 201)));
   expect((await failureOf(getOrders())).kind).toBe('malformed');
   const noLinks: Record<string, unknown> = halOrder('x');
@@ -260,4 +267,24 @@ test('Sock Shop dates parse with a +0000 offset; garbage does not', () => {
     '2025-10-30T08:24:46.000Z',
   );
   expect(parseSockShopDate('yesterday')).toBeUndefined();
+});
+
+test('GET /orders without the logged_in cookie fails as "not signed in" at once, without asking', async () => {
+  let asked = 0;
+  server.use(
+    http.get('*/api/orders', () => {
+      asked += 1;
+      return bare(
+        { error: 'Internal Server Error', message: 'User not logged in.', status_code: 500 },
+        500,
+      );
+    }),
+  );
+  const failure = await failureOf(getOrders());
+  expect(failure.kind).toBe('not-signed-in');
+  expect(asked).toBe(0);
+
+  signedIn();
+  await failureOf(getOrders());
+  expect(asked).toBe(1);
 });
