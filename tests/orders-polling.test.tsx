@@ -28,6 +28,21 @@ function serveOrder(state: { status: string; placedAt: number }) {
   return calls;
 }
 
+/** GET /orders answers one delivered order (nothing left to watch); returns when it was asked. */
+function serveDeliveredOrders() {
+  const calls: number[] = [];
+  server.use(
+    http.get('*/api/orders', () => {
+      calls.push(Date.now());
+      return HttpResponse.json(
+        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
+        { status: 201 },
+      );
+    }),
+  );
+  return calls;
+}
+
 const inLast = (calls: number[], ms: number) => calls.filter((t) => t > Date.now() - ms).length;
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const statusText = (label: string) => screen.queryByText(label, { selector: '.status *, .status' });
@@ -127,16 +142,7 @@ test('switching tabs back and forth never makes the page ask more than 30 times 
 });
 
 test('a fresh orders page asks for GET /orders once, even if the tab gains focus while it loads', async () => {
-  const calls: number[] = [];
-  server.use(
-    http.get('*/api/orders', () => {
-      calls.push(Date.now());
-      return HttpResponse.json(
-        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
-        { status: 201 },
-      );
-    }),
-  );
+  const calls = serveDeliveredOrders();
   await signInAs();
   renderApp('/orders');
   act(() => {
@@ -151,16 +157,7 @@ test('a fresh orders page asks for GET /orders once, even if the tab gains focus
 });
 
 test('back on the tab after the session cookie expired, the orders are not asked for (they would answer "User not logged in.")', async () => {
-  const calls: number[] = [];
-  server.use(
-    http.get('*/api/orders', () => {
-      calls.push(Date.now());
-      return HttpResponse.json(
-        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
-        { status: 201 },
-      );
-    }),
-  );
+  const calls = serveDeliveredOrders();
   await signInAs();
   renderApp('/orders');
   expect(await screen.findByRole('link', { name: `Order ${ID}` })).toBeInTheDocument();
@@ -176,16 +173,7 @@ test('back on the tab after the session cookie expired, the orders are not asked
 });
 
 test('back on the tab with the session still there, the orders are asked for at once', async () => {
-  const calls: number[] = [];
-  server.use(
-    http.get('*/api/orders', () => {
-      calls.push(Date.now());
-      return HttpResponse.json(
-        [halOrder(ID, { status: 'DELIVERED', date: sockShopDate(Date.now() - 86_400_000) })],
-        { status: 201 },
-      );
-    }),
-  );
+  const calls = serveDeliveredOrders();
   await signInAs();
   renderApp('/orders');
   expect(await screen.findByRole('link', { name: `Order ${ID}` })).toBeInTheDocument();
