@@ -50,7 +50,7 @@ function HeaderLinksPlaceholder({ signedIn }: { signedIn: boolean }) {
 
 function headerOrderActions(order: Order) {
   return (
-    <Deferred>
+    <Deferred part="order again">
       <OrderAgainAction order={order} />
     </Deferred>
   );
@@ -92,18 +92,18 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/" className="nav-link">
             Socks
           </Link>
-          <Deferred fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
+          <Deferred part="header links" fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
             <CartBadge />
             <AccountMenu />
           </Deferred>
         </nav>
       </header>
       <OfflineBanner />
-      <Deferred>
+      <Deferred part="checkout runtime">
         <CheckoutRuntime />
       </Deferred>
       {signedIn ? (
-        <Deferred>
+        <Deferred part="order updates">
           <OrderUpdates
             enabled={!location.startsWith('/orders')}
             orderActions={headerOrderActions}

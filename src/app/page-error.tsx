@@ -54,14 +54,23 @@ export function PageErrorBoundary({ children }: { children: ReactNode }) {
  * failed download never takes the rest of the page down with it.
  */
 export function Deferred({
+  part,
   fallback = null,
   children,
 }: {
+  /** Names the part in the `page_error` report when it fails. */
+  part: string;
   fallback?: ReactNode;
   children: ReactNode;
 }) {
+  const [location] = useLocation();
   return (
-    <ErrorBoundary fallback={fallback}>
+    <ErrorBoundary
+      fallback={fallback}
+      onError={(error) =>
+        track({ type: 'page_error', path: location, error: errorName(error), part })
+      }
+    >
       <Suspense fallback={fallback}>{children}</Suspense>
     </ErrorBoundary>
   );

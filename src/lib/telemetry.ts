@@ -29,8 +29,11 @@ export type TelemetryEvent =
     }
   /** The checkout that followed a recovery was paid: joins recovery_started on failedOrderId. */
   | { type: 'recovery_paid'; failedOrderId: string; orderId: string }
-  /** A page could not be drawn (its code failed to load, or it threw): `error` is the error's name. */
-  | { type: 'page_error'; path: string; error: string }
+  /**
+   * A page could not be drawn (its code failed to load, or it threw): `error` is the error's name.
+   * With `part`: only that part of the shell failed (header links, order updates…), the page stayed.
+   */
+  | { type: 'page_error'; path: string; error: string; part?: string }
   | {
       type: 'api_error';
       kind: string;
