@@ -1,8 +1,16 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
+import { configureMock, setMockClock } from '../mocks/config';
+import { listOrders } from '../mocks/db';
 import { server } from '../mocks/node';
 import { setScenario } from '../mocks/scenarios';
-import { CROSSED, NERD_LEG, placeOrderButton, recordOrderPosts } from './utils/checkout';
+import {
+  checkoutAlertSaying,
+  CROSSED,
+  NERD_LEG,
+  placeOrderButton,
+  recordOrderPosts,
+} from './utils/checkout';
 import { halOrder } from './utils/fixtures';
 import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 import {
@@ -129,6 +137,43 @@ describe('Order these again', () => {
       failedOrderId: failedId,
       orderId: paid?.id,
     });
+  });
+
+  test('a recovery whose new order waits for payment: paid later, seen by the watcher, ends the recovery once', async () => {
+    await signInAs();
+    const failedId = await placeFailedOrder([NERD_LEG]);
+    const events = recordTelemetry();
+    const { user } = renderApp(`/orders/${failedId}`);
+    await user.click(await orderAgain());
+    await expectCheckoutWith([/1 × Nerd leg/]);
+
+    // The new order is saved with its payment undecided; the backend decides one step later.
+    const step = 600;
+    configureMock({ progressionStepMs: step });
+    setScenario('status-progression');
+    let now = Date.now();
+    setMockClock(() => now);
+    await waitFor(() => expect(placeOrderButton()).toBeEnabled());
+    await user.click(placeOrderButton());
+    await checkoutAlertSaying('Your order is waiting for payment confirmation.', 5_000);
+    const placed = listOrders().find((order) => order.id !== failedId);
+    if (!placed) throw new Error('the new order was not saved');
+    expect(events.filter((e) => e.type === 'recovery_paid')).toEqual([]);
+    expect(screen.getByText(/You are ordering again the socks from order/)).toBeVisible();
+
+    now += step;
+    await waitFor(
+      () =>
+        expect(events.filter((e) => e.type === 'recovery_paid')).toEqual([
+          expect.objectContaining({ failedOrderId: failedId, orderId: placed.id }),
+        ]),
+      { timeout: 5_000 },
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByText(/You are ordering again the socks from order/),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   test('signing out drops the recovery: the next shopper in the tab is not told about that order', async () => {
