@@ -204,7 +204,20 @@ export function freshShopper(): Shopper & { firstName: string; lastName: string;
  * Sock Shop orders use the first address and card on file: a new shopper adds both through the
  * checkout's forms (the test card 4111 1111 1111 1111).
  */
+/** A test card: how the shopper types it, its digits, and the last four the storefront may show. */
+export const TEST_CARD = {
+  typed: '4111 1111 1111 1111',
+  digits: '4111111111111111',
+  last4: '1111',
+};
+
+/**
+ * Adds a shipping address and a card through the checkout's forms (a new shopper has neither):
+ * each region first says it has none, then shows what was saved, and its form goes away.
+ */
 export async function addAddressAndCard(page: Page) {
+  const addressRegion = page.getByRole('region', { name: 'Shipping address' });
+  await expect(addressRegion).toContainText('You have no shipping address yet.');
   const address = page.getByRole('form', { name: 'Add a shipping address' });
   await address.getByLabel('House number').fill('12');
   await address.getByLabel('Street', { exact: true }).fill('Test Street');
@@ -212,12 +225,17 @@ export async function addAddressAndCard(page: Page) {
   await address.getByLabel('Postcode').fill('LS1 4AP');
   await address.getByLabel('Country').fill('United Kingdom');
   await address.getByRole('button', { name: 'Save address' }).click();
+  await expect(addressRegion).toContainText('12 Test Street');
   await expect(address).toHaveCount(0);
+
+  const cardRegion = page.getByRole('region', { name: 'Payment card' });
+  await expect(cardRegion).toContainText('You have no payment card yet.');
   const card = page.getByRole('form', { name: 'Add a payment card' });
-  await card.getByLabel('Card number').fill('4111 1111 1111 1111');
+  await card.getByLabel('Card number').fill(TEST_CARD.typed);
   await card.getByLabel('Expiry (MM/YY)').fill('12/30');
   await card.getByLabel('Security code').fill('123');
   await card.getByRole('button', { name: 'Save card' }).click();
+  await expect(cardRegion).toContainText(`Card ending •••• ${TEST_CARD.last4}`);
   await expect(card).toHaveCount(0);
 }
 

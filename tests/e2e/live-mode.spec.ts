@@ -1,4 +1,5 @@
 import {
+  addAddressAndCard,
   HOLY,
   NERD_LEG,
   cartLink,
@@ -13,6 +14,7 @@ import {
   placedOrderId,
   summaryLines,
   register,
+  TEST_CARD,
   test,
 } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -25,8 +27,6 @@ import type { Page } from '@playwright/test';
  */
 test.use({ baseURL: process.env.E2E_LIVE_URL });
 
-const CARD = { typed: '4111 1111 1111 1111', digits: '4111111111111111', last4: '1111' };
-
 /** Anonymous cart → checkout → "Sign in to check out" → "Create an account" → back to checkout. */
 async function newShopperAtCheckout(page: Page, sock: { name: string }) {
   await cartToCheckout(page, sock);
@@ -38,40 +38,10 @@ async function newShopperAtCheckout(page: Page, sock: { name: string }) {
   await expect(summaryLines(page)).toHaveText([new RegExp(`^1 × ${sock.name}\\b`)]);
 }
 
-async function addAddressAndCard(page: Page) {
-  await expect(page.getByRole('region', { name: 'Shipping address' })).toContainText(
-    'You have no shipping address yet.',
-  );
-  const address = page.getByRole('form', { name: 'Add a shipping address' });
-  await address.getByLabel('House number').fill('12');
-  await address.getByLabel('Street', { exact: true }).fill('Test Street');
-  await address.getByLabel('City').fill('Leeds');
-  await address.getByLabel('Postcode').fill('LS1 4AP');
-  await address.getByLabel('Country').fill('United Kingdom');
-  await address.getByRole('button', { name: 'Save address' }).click();
-  await expect(page.getByRole('region', { name: 'Shipping address' })).toContainText(
-    '12 Test Street',
-  );
-  await expect(address).toHaveCount(0);
-
-  await expect(page.getByRole('region', { name: 'Payment card' })).toContainText(
-    'You have no payment card yet.',
-  );
-  const card = page.getByRole('form', { name: 'Add a payment card' });
-  await card.getByLabel('Card number').fill(CARD.typed);
-  await card.getByLabel('Expiry (MM/YY)').fill('12/30');
-  await card.getByLabel('Security code').fill('123');
-  await card.getByRole('button', { name: 'Save card' }).click();
-  await expect(page.getByRole('region', { name: 'Payment card' })).toContainText(
-    `Card ending •••• ${CARD.last4}`,
-  );
-  await expect(card).toHaveCount(0);
-}
-
 async function expectCardNumberHidden(page: Page) {
   const text = (await page.locator('body').innerText()).replace(/[\s-]/g, '');
-  expect(text).not.toContain(CARD.digits);
-  expect(await page.content()).not.toContain(CARD.digits);
+  expect(text).not.toContain(TEST_CARD.digits);
+  expect(await page.content()).not.toContain(TEST_CARD.digits);
 }
 
 test.describe('live build over real HTTP (standalone mock API)', () => {
@@ -90,7 +60,7 @@ test.describe('live build over real HTTP (standalone mock API)', () => {
     ).toBeVisible();
     await expectOrderStatus(page, 'Paid');
     await expect(
-      page.getByRole('definition').filter({ hasText: `•••• ${CARD.last4}` }),
+      page.getByRole('definition').filter({ hasText: `•••• ${TEST_CARD.last4}` }),
     ).toBeVisible();
     await expect(cartLink(page, 0)).toBeVisible();
     await expectCardNumberHidden(page);
