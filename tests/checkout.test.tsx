@@ -4,14 +4,19 @@ import { setScenario } from '../mocks/scenarios';
 import { listOrders } from '../mocks/db';
 import { server } from '../mocks/node';
 import {
+  addToCart,
   checkoutAlertSaying,
   expectCartKept,
   HOLY,
   openCheckout,
   ordersOnServer,
   findPaidMessage,
+  NERD_LEG,
 } from './utils/checkout';
 import { fireEvent, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+
+/** Pages load lazily: on a busy machine the first visit can take a few seconds. */
+const PAGE = { timeout: 5_000 };
 
 /** POST /orders answers a Spring error body, as the orders service does. */
 function answerOrdersWith(status: number, exception: string, message: string) {
@@ -36,6 +41,41 @@ function placeThenAnswer(answer: () => Response) {
     ),
   );
 }
+
+test('while the cart loads, checkout already shows its sections: the address, the card and the card rule', async () => {
+  await signInAs();
+  await addToCart(NERD_LEG);
+  let releaseCart = () => {};
+  const cartHeld = new Promise<void>((resolve) => {
+    releaseCart = resolve;
+  });
+  // Holds the cart's answer, then lets the mock backend answer it (a handler that returns nothing
+  // passes the request on).
+  server.use(
+    http.get('*/api/cart', async () => {
+      await cartHeld;
+    }),
+  );
+  renderApp('/checkout');
+
+  const address = await screen.findByRole('region', { name: 'Shipping address' }, PAGE);
+  const card = screen.getByRole('region', { name: 'Payment card' });
+  const summary = screen.getByRole('region', { name: 'Order summary' });
+  expect(await within(card).findByText(/Card ending/)).toHaveTextContent('Card ending •••• 5918');
+  expect(
+    within(card).getByText('Sock Shop always charges the first card on your account.'),
+  ).toBeVisible();
+  expect(within(address).getByText(/246 Whitelees Road/)).toBeVisible();
+  expect(within(summary).getByRole('status')).toHaveTextContent('Loading your cart…');
+  // Nothing to place until the cart is known.
+  expect(screen.queryByRole('button', { name: /place order/i })).not.toBeInTheDocument();
+
+  releaseCart();
+  expect(await within(summary).findByText(/1 × Nerd leg/)).toBeVisible();
+  await waitFor(() => expect(screen.getByRole('button', { name: /place order/i })).toBeEnabled());
+  // The same sections, not a new page: the card region is the one shown while loading.
+  expect(screen.getByRole('region', { name: 'Payment card' })).toBe(card);
+});
 
 test('healthy payment: the order is confirmed paid, then the cart is emptied', async () => {
   const { user, button, history } = await openCheckout();

@@ -110,22 +110,14 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
     if (outcome || awaiting) feedbackRef.current?.focus();
   }, [outcome, awaiting]);
 
-  if (!cart.data) {
-    if (cart.error) {
-      const copy = describeLoadError(cart.error, 'your cart');
-      return (
-        <section>
-          <PageHeading>Checkout</PageHeading>
-          <Alert title={copy.title}>
-            <p>{copy.body}</p>
-          </Alert>
-        </section>
-      );
-    }
+  if (!cart.data && cart.error) {
+    const copy = describeLoadError(cart.error, 'your cart');
     return (
       <section>
         <PageHeading>Checkout</PageHeading>
-        <Loading label="Loading checkout…" />
+        <Alert title={copy.title}>
+          <p>{copy.body}</p>
+        </Alert>
       </section>
     );
   }
@@ -161,50 +153,58 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
           <ShippingAddress address={address} />
           <PaymentCard card={card} />
         </div>
+        {/* The page's frame at once: the address and card fill in as they arrive, and nothing
+            moves when the summary replaces its loading state. */}
         <CheckoutSection title="Order summary">
-          {lines.length > 0 ? (
-            <ul className="summary-lines">
-              {lines.map((line) => (
-                <li key={line.itemId}>
-                  {line.quantity} × {products.get(line.itemId)?.name ?? 'Sock'}{' '}
-                  <span className="muted">({formatMoney(line.unitPrice)} each)</span>
-                </li>
-              ))}
-            </ul>
+          {cart.data ? (
+            <>
+              {lines.length > 0 ? (
+                <ul className="summary-lines">
+                  {lines.map((line) => (
+                    <li key={line.itemId}>
+                      {line.quantity} × {products.get(line.itemId)?.name ?? 'Sock'}{' '}
+                      <span className="muted">({formatMoney(line.unitPrice)} each)</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>
+                  Your cart is empty. <Link href="/">Browse socks</Link>
+                </p>
+              )}
+              <TotalsTable totals={totals} caption="Order totals" />
+              {overLimit ? (
+                <p className="warning" id="limit-warning">
+                  <span aria-hidden="true">! </span>
+                  {overLimit}
+                </p>
+              ) : null}
+              <button
+                type="button"
+                className="button-primary place-order"
+                disabled={!canSubmit(state) || reasons.length > 0}
+                aria-describedby={reasons.length > 0 ? 'place-order-blocked' : undefined}
+                onClick={onPlaceOrder}
+              >
+                {placeOrderLabel(state, totals.total)}
+              </button>
+              {reasons.length > 0 ? (
+                <ul id="place-order-blocked" className="blocked-reasons">
+                  {reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <CheckoutFeedback
+                ref={feedbackRef}
+                message={message}
+                progress={progressText(state)}
+                {...(onCommand ? { onCommand } : {})}
+              />
+            </>
           ) : (
-            <p>
-              Your cart is empty. <Link href="/">Browse socks</Link>
-            </p>
+            <Loading label="Loading your cart…" />
           )}
-          <TotalsTable totals={totals} caption="Order totals" />
-          {overLimit ? (
-            <p className="warning" id="limit-warning">
-              <span aria-hidden="true">! </span>
-              {overLimit}
-            </p>
-          ) : null}
-          <button
-            type="button"
-            className="button-primary place-order"
-            disabled={!canSubmit(state) || reasons.length > 0}
-            aria-describedby={reasons.length > 0 ? 'place-order-blocked' : undefined}
-            onClick={onPlaceOrder}
-          >
-            {placeOrderLabel(state, totals.total)}
-          </button>
-          {reasons.length > 0 ? (
-            <ul id="place-order-blocked" className="blocked-reasons">
-              {reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          ) : null}
-          <CheckoutFeedback
-            ref={feedbackRef}
-            message={message}
-            progress={progressText(state)}
-            {...(onCommand ? { onCommand } : {})}
-          />
         </CheckoutSection>
       </div>
     </section>

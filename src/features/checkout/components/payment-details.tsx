@@ -50,8 +50,6 @@ export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> 
     body = (
       <p>
         Card ending <span className="card-mask">•••• {card.data.last4}</span>
-        <br />
-        <span className="muted">Sock Shop always charges the first card on your account.</span>
       </p>
     );
   } else if (card.data === null) {
@@ -66,5 +64,10 @@ export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> 
   } else {
     body = <Loading label="Loading your card…" lines={2} />;
   }
-  return <CheckoutSection title="Payment card">{body}</CheckoutSection>;
+  return (
+    <CheckoutSection title="Payment card">
+      <p className="muted">Sock Shop always charges the first card on your account.</p>
+      {body}
+    </CheckoutSection>
+  );
 }
