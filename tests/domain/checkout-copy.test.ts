@@ -29,6 +29,11 @@ const R = '0a1b2c3d-0000-4000-8000-000000000000';
 const REF = '0A1B2C3D';
 const OPTIONS = { paymentLimit: 100 };
 const at = (outcome: Outcome): CheckoutState => ({ ...initialCheckoutState(), outcome });
+/** The tab still holds an attempt whose answer was lost: its payment may have gone through. */
+const afterLostAnswer = (outcome: Outcome): CheckoutState => ({
+  ...at(outcome),
+  attempt: { key: 'k-0', fingerprint: 'f', total: 12.98, startedAt: 0, phase: 'unknown' },
+});
 const link = (text: string, href: string): Inline => ({ text, href });
 const FAILED: Inline = { status: 'Payment failed', symbol: '✕' };
 const YOUR_ORDERS = link('your orders', '/orders');
@@ -212,6 +217,44 @@ const DECK: [string, CheckoutState, ShopperMessage][] = [
       body: [['Please check the updated summary and place the order again. Nothing was charged.']],
       actions: [],
       charged: 'no',
+      reference: REF,
+    },
+  ],
+  [
+    'cart emptied, an earlier payment unknown',
+    afterLostAnswer({ kind: 'cart-changed', nowEmpty: true, requestId: R }),
+    {
+      id: 'cart-emptied-elsewhere-unknown',
+      tone: 'error',
+      title: 'Your cart is empty now, so no order was sent.',
+      body: [
+        [
+          'Your earlier payment may have gone through: check ',
+          YOUR_ORDERS,
+          ' before you pay again.',
+        ],
+      ],
+      actions: [],
+      charged: 'unknown',
+      reference: REF,
+    },
+  ],
+  [
+    'cart changed, an earlier payment unknown',
+    afterLostAnswer({ kind: 'cart-changed', nowEmpty: false, requestId: R }),
+    {
+      id: 'cart-changed-unknown',
+      tone: 'error',
+      title: 'Your cart has changed, so no order was sent.',
+      body: [
+        [
+          'Your earlier payment may have gone through: check ',
+          YOUR_ORDERS,
+          ' before you pay again.',
+        ],
+      ],
+      actions: [],
+      charged: 'unknown',
       reference: REF,
     },
   ],

@@ -1362,6 +1362,13 @@ describe('what each path tells the shopper, in full', () => {
 
 describe('events out of turn change nothing', () => {
   const paidAndShown = run(paid, { type: 'cart-emptied' });
+  // The same cart placed again after an unknown outcome: the earlier attempt is kept while locking.
+  const lockingAgain = run(
+    unknownNone,
+    submit(CART, 2),
+    { type: 'session-checked', active: true },
+    { type: 'cart-read', cart: CART },
+  );
   test.each<[string, CheckoutState, CheckoutEvent]>([
     [
       'an answer while still locking',
@@ -1369,7 +1376,22 @@ describe('events out of turn change nothing', () => {
       { type: 'answer', requestId: 'req-1', order: { id: 'o-1', status: 'PAID' } },
     ],
     ['a failed answer while still locking', locking, failed('network')],
+    [
+      'an answer while still locking, an earlier attempt kept',
+      lockingAgain,
+      { type: 'answer', requestId: 'req-2', order: { id: 'o-1', status: 'PAID' } },
+    ],
+    [
+      'a failed answer while still locking, an earlier attempt kept',
+      lockingAgain,
+      { type: 'answer-failed', requestId: 'req-2', kind: 'payment-declined' },
+    ],
     ['a lookup result after it was settled', unknownNone, { type: 'lookup-done', found: null }],
+    [
+      'a lookup result naming a paid order after it was settled',
+      unknownNone,
+      { type: 'lookup-done', found: order('o-1', 'PAID') },
+    ],
     [
       'a failed lookup after it was settled',
       unknownNone,
