@@ -162,13 +162,19 @@ describe('payment-issues CSV', () => {
     ).toBe('a,b\r\n1,2\r\n');
   });
 
-  test('the report as CSV: one line per failed order, newest first, amounts in cents-exact decimals', () => {
-    const order = (id: string, status: unknown, total: number, minute: number): Order => ({
+  test('the report as CSV: one line per failed order, newest first, amounts in cents-exact decimals, and the order that won it back', () => {
+    const order = (
+      id: string,
+      status: unknown,
+      total: number,
+      minute: number,
+      sock: string,
+    ): Order => ({
       id,
       date: new Date(Date.UTC(2025, 9, 30, 8, minute)),
       dateText: '',
       total,
-      items: [],
+      items: [{ itemId: sock, quantity: 1, unitPrice: total }],
       address: [],
       cardLast4: undefined,
       shipped: false,
@@ -178,20 +184,24 @@ describe('payment-issues CSV', () => {
       {
         shopper: { id: 'c1', username: '=HYPERLINK("x")' },
         orders: [
-          order('o1', 'PAYMENT_FAILED', 104.979996, 24),
-          order('o2', 'PAID', 15, 25),
-          order('o3', 'payment-failed', 22.139999, 28),
+          order('o1', 'PAYMENT_FAILED', 104.979996, 24, 'sock-a'),
+          // Paid later with the same sock: wins o1 back.
+          order('o2', 'PAID', 104.979996, 25, 'sock-a'),
+          order('o3', 'payment-failed', 22.139999, 28, 'sock-b'),
         ],
       },
-      { shopper: { id: 'c2', username: 'parvaiz, jr' }, orders: [order('o4', 'SHIPPED', 5, 30)] },
+      {
+        shopper: { id: 'c2', username: 'parvaiz, jr' },
+        orders: [order('o4', 'SHIPPED', 5, 30, 'sock-b')],
+      },
     ]);
     expect(report.failureRate).toBe(0.5);
-    expect(report.revenueAtRiskCents).toBe(12712);
+    expect(report.revenueAtRiskCents).toBe(2214);
     expect(paymentIssuesCsv(report)).toBe(
       [
-        'order_id,shopper,customer_id,time_utc,amount_usd,status',
-        'o3,"\'=HYPERLINK(""x"")",c1,2025-10-30T08:28:00.000Z,22.14,PAYMENT_FAILED',
-        'o1,"\'=HYPERLINK(""x"")",c1,2025-10-30T08:24:00.000Z,104.98,PAYMENT_FAILED',
+        'order_id,shopper,customer_id,time_utc,amount_usd,status,recovered_by_order_id,recovered_by_time_utc,recovered_by_amount_usd',
+        'o3,"\'=HYPERLINK(""x"")",c1,2025-10-30T08:28:00.000Z,22.14,PAYMENT_FAILED,,,',
+        'o1,"\'=HYPERLINK(""x"")",c1,2025-10-30T08:24:00.000Z,104.98,PAYMENT_FAILED,o2,2025-10-30T08:25:00.000Z,104.98',
         '',
       ].join('\r\n'),
     );

@@ -26,9 +26,18 @@ export const PAYMENT_ISSUES_CSV_HEADER = [
   'time_utc',
   'amount_usd',
   'status',
+  'recovered_by_order_id',
+  'recovered_by_time_utc',
+  'recovered_by_amount_usd',
 ] as const;
 
-/** One line per failed order, newest first, amounts as plain decimals (479.20). */
+const isoOrEmpty = (date: Date | undefined) => (date ? date.toISOString() : '');
+
+/**
+ * One line per failed order, newest first, amounts as plain decimals (479.20). The last three
+ * cells name the later paid order that won the sale back (the view's "Recovered by"), empty when
+ * none did.
+ */
 export function paymentIssuesCsv(report: PaymentIssuesReport): string {
   return toCsv([
     PAYMENT_ISSUES_CSV_HEADER,
@@ -39,6 +48,9 @@ export function paymentIssuesCsv(report: PaymentIssuesReport): string {
       order.date ? order.date.toISOString() : order.dateText,
       centsToDecimal(order.totalCents),
       'PAYMENT_FAILED',
+      order.recoveredBy?.id ?? '',
+      isoOrEmpty(order.recoveredBy?.date),
+      order.recoveredBy ? centsToDecimal(order.recoveredBy.totalCents) : '',
     ]),
   ]);
 }
