@@ -62,7 +62,12 @@ export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> 
   } else if (card.error) {
     body = <p>{describeLoadError(card.error, 'your card').title}</p>;
   } else {
-    body = <Loading label="Loading your card…" lines={2} />;
+    // One line, the height of "Card ending •••• 1234": nothing moves when it arrives.
+    body = (
+      <div className="card-loading">
+        <Loading label="Loading your card…" lines={1} />
+      </div>
+    );
   }
   return (
     <CheckoutSection title="Payment card">
