@@ -117,7 +117,13 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
         <PageHeading>Checkout</PageHeading>
         <Alert title={copy.title}>
           <p>{copy.body}</p>
+          <button type="button" onClick={() => void cart.refetch()}>
+            Try again
+          </button>
         </Alert>
+        <p>
+          <Link href="/">Browse socks</Link>
+        </p>
       </section>
     );
   }
