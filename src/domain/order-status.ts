@@ -12,6 +12,12 @@
  *    (case, spaces, hyphens), because reading them leniently can never over-claim;
  *  - every other value is "Status unavailable" and flagged for reporting, never a positive state.
  */
+/**
+ * What a shopper reads once their new order's payment is confirmed: in the checkout's answer and
+ * on the order's page when checkout opens it.
+ */
+export const PAID_ORDER_TITLE = 'Thank you! Your order is confirmed and paid.';
+
 export const BACKEND_STATUSES = [
   'CREATED',
   'PENDING',

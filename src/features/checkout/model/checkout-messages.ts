@@ -1,4 +1,4 @@
-import { describeOrderStatus } from '@/domain/order-status';
+import { describeOrderStatus, PAID_ORDER_TITLE } from '@/domain/order-status';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { shortReference } from '@/lib/ids';
 import type { BreakerView, CheckoutState, Outcome } from './checkout-machine';
@@ -107,7 +107,7 @@ function outcomeMessage(
       return {
         id: 'paid',
         tone: 'success',
-        title: 'Thank you! Your order is confirmed and paid.',
+        title: PAID_ORDER_TITLE,
         body: [
           [
             'Order ',

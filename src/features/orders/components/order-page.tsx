@@ -7,7 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { ProductLookup } from '@/components/ui/product-info';
 import type { Order } from '@/domain/order';
-import { describeOrderStatus, isPaymentConfirmed } from '@/domain/order-status';
+import { describeOrderStatus, isPaymentConfirmed, PAID_ORDER_TITLE } from '@/domain/order-status';
 import { lineTotal } from '@/domain/order-totals';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { describeLoadError } from '@/lib/load-error';
@@ -32,7 +32,7 @@ function Outcome({ order }: { order: Order }) {
   }
   if (isPaymentConfirmed(order.status)) {
     return (
-      <Alert tone="info" title="Thank you! Your order is confirmed and paid.">
+      <Alert tone="info" title={PAID_ORDER_TITLE}>
         <p>We will keep this page up to date as it ships.</p>
       </Alert>
     );
