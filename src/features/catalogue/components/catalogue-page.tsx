@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch, useLocation } from 'wouter';
-import { Alert } from '@/components/ui/alert';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { formatMoney } from '@/lib/format';
 import { imageSrc } from '@/lib/image-url';
-import { describeLoadError } from '@/lib/load-error';
 import { socksQuery } from '../api/get-socks';
 import { tagsQuery } from '../api/get-tags';
 import type { Sock } from '../api/sock-schema';
@@ -96,14 +95,8 @@ export function CataloguePage() {
         </ul>
       );
   } else if (socks.error) {
-    const copy = describeLoadError(socks.error, 'the socks');
     body = (
-      <Alert title={copy.title}>
-        <p>{copy.body}</p>
-        <button type="button" onClick={() => void socks.refetch()}>
-          Try again
-        </button>
-      </Alert>
+      <LoadErrorAlert error={socks.error} what="the socks" onRetry={() => void socks.refetch()} />
     );
   } else {
     body = <Loading label="Loading socks…" lines={6} />;

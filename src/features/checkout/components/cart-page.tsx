@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '@/components/ui/alert';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { ProductLookup } from '@/components/ui/product-info';
 import { TotalsTable } from '@/components/ui/totals-table';
-import { describeLoadError } from '@/lib/load-error';
 import { orderTotals } from '@/domain/order-totals';
 import { cartQuery } from '../api/cart';
 import { CartLine } from './cart-line';
@@ -59,14 +58,8 @@ export function CartPage({ products }: CartPageProps) {
       );
     }
   } else if (cart.error) {
-    const copy = describeLoadError(cart.error, 'your cart');
     body = (
-      <Alert title={copy.title}>
-        <p>{copy.body}</p>
-        <button type="button" onClick={() => void cart.refetch()}>
-          Try again
-        </button>
-      </Alert>
+      <LoadErrorAlert error={cart.error} what="your cart" onRetry={() => void cart.refetch()} />
     );
   } else {
     body = <Loading label="Loading your cart…" />;

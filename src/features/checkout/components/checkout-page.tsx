@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '@/components/ui/alert';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { ProductLookup } from '@/components/ui/product-info';
@@ -10,7 +10,6 @@ import { config } from '@/config/env';
 import { orderTotals } from '@/domain/order-totals';
 import { formatMoney } from '@/lib/format';
 import { createId } from '@/lib/ids';
-import { describeLoadError } from '@/lib/load-error';
 import { type CartItem, cartQuery } from '../api/cart';
 import { addressQuery, cardQuery } from '../api/payment-details';
 import { cartFingerprint } from '../model/attempt';
@@ -111,16 +110,10 @@ function SignedInCheckout({ products, extraActions, onCommand }: CheckoutPagePro
   }, [outcome, awaiting]);
 
   if (!cart.data && cart.error) {
-    const copy = describeLoadError(cart.error, 'your cart');
     return (
       <section>
         <PageHeading>Checkout</PageHeading>
-        <Alert title={copy.title}>
-          <p>{copy.body}</p>
-          <button type="button" onClick={() => void cart.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadErrorAlert error={cart.error} what="your cart" onRetry={() => void cart.refetch()} />
         <p>
           <Link href="/">Browse socks</Link>
         </p>

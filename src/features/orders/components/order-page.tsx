@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { Freshness } from '@/components/ui/freshness';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -10,7 +11,6 @@ import type { Order } from '@/domain/order';
 import { describeOrderStatus, isPaymentConfirmed, PAID_ORDER_TITLE } from '@/domain/order-status';
 import { lineTotal } from '@/domain/order-totals';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { describeLoadError } from '@/lib/load-error';
 import { orderQuery } from '../api/order-queries';
 import { StatusBadge } from './status-badge';
 import { StatusTimeline } from './status-timeline';
@@ -51,16 +51,14 @@ export function OrderPage({ id, products, justPlaced, orderActions }: OrderPageP
 
   if (!order.data) {
     if (order.error) {
-      const copy = describeLoadError(order.error, 'this order');
       return (
         <section>
           <PageHeading>Order {id}</PageHeading>
-          <Alert title={copy.title}>
-            <p>{copy.body}</p>
-            <button type="button" onClick={() => void order.refetch()}>
-              Try again
-            </button>
-          </Alert>
+          <LoadErrorAlert
+            error={order.error}
+            what="this order"
+            onRetry={() => void order.refetch()}
+          />
           <p>
             <Link href="/orders">All orders</Link>
           </p>

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '@/components/ui/alert';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { Freshness } from '@/components/ui/freshness';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import type { Order } from '@/domain/order';
 import { describeOrderStatus } from '@/domain/order-status';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { describeLoadError } from '@/lib/load-error';
 import { ordersQuery } from '../api/order-queries';
 import { StatusBadge } from './status-badge';
 import { useStatusChanges } from './use-status-changes';
@@ -86,14 +85,12 @@ export function OrdersPage({
         </table>
       );
   } else if (orders.error) {
-    const copy = describeLoadError(orders.error, 'your orders');
     body = (
-      <Alert title={copy.title}>
-        <p>{copy.body}</p>
-        <button type="button" onClick={() => void orders.refetch()}>
-          Try again
-        </button>
-      </Alert>
+      <LoadErrorAlert
+        error={orders.error}
+        what="your orders"
+        onRetry={() => void orders.refetch()}
+      />
     );
   } else {
     body = <Loading label="Loading your orders…" lines={4} />;
