@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { addSink, createMemorySink } from '@/lib/telemetry';
 import { act, renderApp, screen } from './utils/render';
+import { recordConsoleErrors, recordTelemetry } from './utils/telemetry';
 
 /**
  * A page that cannot be drawn (its code failed to load, or it threw) is never a blank screen: the
@@ -18,12 +18,8 @@ afterEach(() => vi.restoreAllMocks());
 
 test('a page that throws shows what to do under the same header, and another page still works', async () => {
   // React reports the caught error on the console; that one is expected here, nothing else is.
-  const logged: string[] = [];
-  vi.mocked(console.error).mockImplementation((...args: unknown[]) => {
-    logged.push(args.map(String).join(' '));
-  });
-  const log = createMemorySink();
-  const removeSink = addSink(log.sink);
+  const logged = recordConsoleErrors();
+  const events = recordTelemetry();
 
   const { navigate } = renderApp('/');
   // The first render of a test file imports the whole storefront: slow on a loaded machine.
@@ -38,7 +34,7 @@ test('a page that throws shows what to do under the same header, and another pag
   expect(screen.getByRole('link', { name: 'Browse socks' })).toHaveAttribute('href', '/');
   expect(screen.getByRole('link', { name: 'Sock Shop' })).toBeInTheDocument();
   expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
-  expect(log.events).toContainEqual(
+  expect(events).toContainEqual(
     expect.objectContaining({ type: 'page_error', path: '/', error: 'Error' }),
   );
   expect(logged.length).toBeGreaterThan(0);
@@ -49,5 +45,4 @@ test('a page that throws shows what to do under the same header, and another pag
     await screen.findByRole('heading', { level: 1, name: 'Your cart' }, { timeout: 5_000 }),
   ).toBeInTheDocument();
   expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
-  removeSink();
 });

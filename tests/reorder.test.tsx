@@ -13,14 +13,9 @@ import {
 } from './utils/checkout';
 import { halOrder } from './utils/fixtures';
 import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
-import {
-  myOrders,
-  placeFailedOrder,
-  recordCartWrites,
-  recordTelemetry,
-  setOrderLines,
-} from './utils/reorder';
+import { myOrders, placeFailedOrder, recordCartWrites, setOrderLines } from './utils/reorder';
 import { addToCart } from './utils/checkout';
+import { recordTelemetry } from './utils/telemetry';
 
 /** Pages load lazily: on a busy machine the first visit can take a few seconds. */
 const PAGE = { timeout: 5_000 };

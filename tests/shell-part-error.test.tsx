@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { addSink, createMemorySink } from '@/lib/telemetry';
 import { renderApp, screen, within } from './utils/render';
+import { recordConsoleErrors, recordTelemetry } from './utils/telemetry';
 
 /**
  * A part of the shell that fails (here the header's cart link) takes only itself down: the page
@@ -18,12 +18,8 @@ afterEach(() => vi.restoreAllMocks());
 
 test('a failing header link leaves the page working and is reported as that part', async () => {
   // React reports the caught error on the console; that one is expected here, nothing else is.
-  const logged: string[] = [];
-  vi.mocked(console.error).mockImplementation((...args: unknown[]) => {
-    logged.push(args.map(String).join(' '));
-  });
-  const log = createMemorySink();
-  const removeSink = addSink(log.sink);
+  const logged = recordConsoleErrors();
+  const events = recordTelemetry();
 
   renderApp('/');
   // The first render of a test file imports the whole storefront: slow on a loaded machine.
@@ -39,7 +35,7 @@ test('a failing header link leaves the page working and is reported as that part
   expect(header.getByText('Cart')).toHaveAttribute('aria-hidden', 'true');
   expect(header.queryByRole('link', { name: /cart/i })).not.toBeInTheDocument();
 
-  expect(log.events).toContainEqual(
+  expect(events).toContainEqual(
     expect.objectContaining({
       type: 'page_error',
       path: '/',
@@ -49,5 +45,4 @@ test('a failing header link leaves the page working and is reported as that part
   );
   expect(logged.length).toBeGreaterThan(0);
   expect(logged.every((line) => line.includes('cart badge broke'))).toBe(true);
-  removeSink();
 });

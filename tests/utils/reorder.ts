@@ -1,7 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { updateOrder } from '../../mocks/db';
 import { setScenario } from '../../mocks/scenarios';
-import { addSink, type StampedEvent } from '@/lib/telemetry';
 import { server } from '../../mocks/node';
 import { addToCart } from './checkout';
 
@@ -45,16 +44,6 @@ export function setOrderLines(
   updateOrder(id, {
     items: lines.map((line, index) => ({ id: `line${index}`.padEnd(24, '0'), ...line })),
   });
-}
-
-/** Telemetry events tracked during the test. */
-export function recordTelemetry(): StampedEvent[] {
-  const events: StampedEvent[] = [];
-  const remove = addSink((event) => events.push(event));
-  onTestFinished(() => {
-    remove();
-  });
-  return events;
 }
 
 /** Every cart write that reaches the mock backend: method, path and JSON body. */
