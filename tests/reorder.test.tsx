@@ -12,7 +12,7 @@ import {
   recordOrderPosts,
 } from './utils/checkout';
 import { halOrder } from './utils/fixtures';
-import { act, renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { act, headerReady, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 import { myOrders, placeFailedOrder, recordCartWrites, setOrderLines } from './utils/reorder';
 import { addToCart } from './utils/checkout';
 import { recordTelemetry } from './utils/telemetry';
@@ -86,8 +86,10 @@ describe('Order these again', () => {
       ),
     );
     await signInAs();
-    const { user, history } = renderApp('/');
+    const { user, history, queryClient } = renderApp('/');
     await screen.findByRole('list', { name: 'Socks' });
+    // The header has read the order while it was pending: the change is news.
+    await headerReady(queryClient);
     status = 'PAYMENT_FAILED';
     await screen.findByText(`Order ${id} is now Payment failed.`, {}, { timeout: 5_000 });
 

@@ -180,7 +180,7 @@ test('signing out clears the account links and everything the shopper had loaded
   await signInAs();
   const { user } = renderApp('/orders');
   await screen.findByRole('heading', { name: 'Your orders' });
-  await user.click(screen.getByRole('button', { name: 'Sign out' }));
+  await user.click(await screen.findByRole('button', { name: 'Sign out' }));
   expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
   expect(screen.queryByRole('link', { name: 'Orders' })).not.toBeInTheDocument();
   expect(document.cookie).not.toContain('logged_in');

@@ -1,24 +1,11 @@
-import { lazy, type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Order } from '@/domain/order';
 import { Link, useLocation } from 'wouter';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { useSessionActions, useSignedIn } from '@/features/auth/stores/session-store';
 import { useRecoveryActions } from '@/features/reorder/stores/recovery-store';
+import { usePageFirst } from './page-first';
 import { Deferred } from './page-error';
-
-// Checkout's machine and its interpreter (pending-order watcher, session ending), for the whole
-// app; loaded after the first render, so the first bundle stays small.
-const CheckoutRuntime = lazy(() =>
-  import('./storefront').then((m) => ({ default: m.CheckoutRuntime })),
-);
-// The header's cart and account links, the order notifications (signed in) and "Order these
-// again" (when the header says an order's payment failed) come with the storefront chunk.
-const CartBadge = lazy(() => import('./storefront').then((m) => ({ default: m.CartBadge })));
-const AccountMenu = lazy(() => import('./storefront').then((m) => ({ default: m.AccountMenu })));
-const OrderUpdates = lazy(() => import('./storefront').then((m) => ({ default: m.OrderUpdates })));
-const OrderAgainAction = lazy(() =>
-  import('./storefront').then((m) => ({ default: m.OrderAgainAction })),
-);
 
 /**
  * What the header's links look like until their code arrives: the same words in the same boxes
@@ -51,7 +38,7 @@ function HeaderLinksPlaceholder({ signedIn }: { signedIn: boolean }) {
 function headerOrderActions(order: Order) {
   return (
     <Deferred part="order again">
-      <OrderAgainAction order={order} />
+      {({ OrderAgainAction }) => <OrderAgainAction order={order} />}
     </Deferred>
   );
 }
@@ -60,6 +47,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const { cookieChanged } = useSessionActions();
   const signedIn = useSignedIn();
   const [location] = useLocation();
+  // The header's extras wait for the page itself to be drawn; until then its links keep their
+  // places as plain words.
+  const extras = usePageFirst();
   // `logged_in` expires after an hour: re-read it whenever the shopper comes back to the tab.
   useEffect(() => {
     const onVisible = () => {
@@ -92,22 +82,32 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/" className="nav-link">
             Socks
           </Link>
-          <Deferred part="header links" fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
-            <CartBadge />
-            <AccountMenu />
-          </Deferred>
+          {extras ? (
+            <Deferred part="header links" fallback={<HeaderLinksPlaceholder signedIn={signedIn} />}>
+              {({ CartBadge, AccountMenu }) => (
+                <>
+                  <CartBadge />
+                  <AccountMenu />
+                </>
+              )}
+            </Deferred>
+          ) : (
+            <HeaderLinksPlaceholder signedIn={signedIn} />
+          )}
         </nav>
       </header>
       <OfflineBanner />
-      <Deferred part="checkout runtime">
-        <CheckoutRuntime />
-      </Deferred>
-      {signedIn ? (
+      {/* Checkout's machine and its interpreter (pending-order watcher, session ending), for the
+          whole app. */}
+      <Deferred part="checkout runtime">{({ CheckoutRuntime }) => <CheckoutRuntime />}</Deferred>
+      {signedIn && extras ? (
         <Deferred part="order updates">
-          <OrderUpdates
-            enabled={!location.startsWith('/orders')}
-            orderActions={headerOrderActions}
-          />
+          {({ OrderUpdates }) => (
+            <OrderUpdates
+              enabled={!location.startsWith('/orders')}
+              orderActions={headerOrderActions}
+            />
+          )}
         </Deferred>
       ) : null}
       <main id="main" tabIndex={-1}>

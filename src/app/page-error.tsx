@@ -1,8 +1,9 @@
-import { type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { Link, useLocation } from 'wouter';
 import { PageHeading } from '@/components/ui/page-heading';
 import { track } from '@/lib/telemetry';
+import { type Storefront, useStorefront } from './storefront-chunk';
 
 /**
  * What a shopper sees when a page cannot be drawn: most often its code did not arrive (a lost
@@ -50,8 +51,8 @@ export function PageErrorBoundary({ children }: { children: ReactNode }) {
 
 /**
  * A part of the shell that comes with the storefront chunk (header links, order notifications,
- * the checkout runtime): `fallback` while it loads, and instead of it if it cannot load, so a
- * failed download never takes the rest of the page down with it.
+ * the checkout runtime), drawn from the chunk by `children`: `fallback` while it loads, and instead
+ * of it if it cannot load or throws, so a failed part never takes the rest of the page down.
  */
 export function Deferred({
   part,
@@ -61,7 +62,7 @@ export function Deferred({
   /** Names the part in the `page_error` report when it fails. */
   part: string;
   fallback?: ReactNode;
-  children: ReactNode;
+  children: (storefront: Storefront) => ReactNode;
 }) {
   const [location] = useLocation();
   return (
@@ -71,7 +72,18 @@ export function Deferred({
         track({ type: 'page_error', path: location, error: errorName(error), part })
       }
     >
-      <Suspense fallback={fallback}>{children}</Suspense>
+      <FromStorefront fallback={fallback}>{children}</FromStorefront>
     </ErrorBoundary>
   );
+}
+
+function FromStorefront({
+  fallback,
+  children,
+}: {
+  fallback: ReactNode;
+  children: (storefront: Storefront) => ReactNode;
+}) {
+  const storefront = useStorefront();
+  return storefront ? children(storefront) : fallback;
 }

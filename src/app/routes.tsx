@@ -5,15 +5,12 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { useSignedIn } from '@/features/auth/stores/session-store';
 import { loadingHeading } from './loading-heading';
 import { PageErrorBoundary } from './page-error';
+import { useStorefront } from './storefront-chunk';
 
-// Every page is in the storefront chunk (./storefront.ts). Its download starts as soon as the
-// entry runs, not at the first render.
-const storefront = import('./storefront');
-// Component tests (jsdom) render as if the chunk had arrived: a cold module graph takes longer to
-// transform than their waits allow. Browsers load it lazily (the test-mode branch is not built).
-if (import.meta.env.MODE === 'test') await storefront;
-const page = <
-  K extends
+// Every page is in the storefront chunk (./storefront-chunk.ts), whose download starts as soon as
+// the entry runs, not at the first render. Until it arrives, a page shows PageLoading.
+const page = (
+  name:
     | 'CataloguePage'
     | 'ProductRoute'
     | 'CartRoute'
@@ -22,9 +19,13 @@ const page = <
     | 'OrderRoute'
     | 'SignInPage'
     | 'RegisterPage',
->(
-  name: K,
-) => lazy(() => storefront.then((m) => ({ default: m[name] })));
+) =>
+  function StorefrontPage() {
+    const storefront = useStorefront();
+    if (!storefront) return <PageLoading />;
+    const Page = storefront[name];
+    return <Page />;
+  };
 const CataloguePage = page('CataloguePage');
 const ProductRoute = page('ProductRoute');
 const CartRoute = page('CartRoute');

@@ -3,7 +3,7 @@
  * header's cart and account links, the order notifications, order recovery and the checkout's
  * runtime (its machine's interpreter). One chunk (not one
  * per page) so a page needs two script requests, never a chain of them: the entry (React, TanStack
- * Query, router, shell) and this. Import it only with `import()` (routes.tsx, layout.tsx).
+ * Query, router, shell) and this. Import it only with `import()` (storefront-chunk.ts).
  */
 export { AccountMenu } from '@/features/auth/components/account-menu';
 export { RegisterPage } from '@/features/auth/components/register-page';

@@ -1,6 +1,6 @@
 import { expect, onTestFinished } from 'vitest';
 import { server } from '../../mocks/node';
-import { renderApp, screen, signInAs, waitFor, within } from './render';
+import { headerReady, renderApp, screen, signInAs, waitFor, within } from './render';
 
 /** Catalogue ids (mocks/data/seed.ts). */
 export const NERD_LEG = 'a0a4f044-b040-410d-8ead-4de0446aec7e'; // 7.99: 12.98 with shipping
@@ -43,6 +43,7 @@ export async function openCheckout(items: string[] = [NERD_LEG], username = 'use
   // The first page of a test file loads its lazy chunks (route, checkout runtime) cold.
   const button = await screen.findByRole('button', { name: /place order/i }, { timeout: 5_000 });
   await waitFor(() => expect(button).toBeEnabled(), { timeout: 2_000 });
+  await headerReady(view.queryClient);
   return { ...view, button };
 }
 

@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '@/app/app';
@@ -32,4 +33,15 @@ export function renderApp(route = '/') {
     navigate: location.navigate,
     screen,
   };
+}
+
+/**
+ * Waits for the header's extras, which come after the page on a load: its cart link is drawn, and
+ * every read started so far (the header's own included) has answered.
+ */
+export async function headerReady(queryClient: QueryClient): Promise<void> {
+  await screen.findByRole('link', { name: /^Cart/ }, { timeout: 5_000 });
+  await waitFor(() => {
+    if (queryClient.isFetching() > 0) throw new Error('reads still in flight');
+  });
 }

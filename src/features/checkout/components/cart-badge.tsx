@@ -4,7 +4,9 @@ import { cartQuery } from '../api/cart';
 
 /** The header's cart link, with the number of items in words for screen readers. */
 export function CartBadge() {
-  const cart = useQuery(cartQuery());
+  // The header mounts after the page: on the cart and checkout pages, whose own read has just
+  // answered, it shows that answer instead of asking again.
+  const cart = useQuery({ ...cartQuery(), refetchOnMount: false });
   const count = cart.data?.reduce((sum, item) => sum + item.quantity, 0);
   const label = count === undefined ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
   return (
