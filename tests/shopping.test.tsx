@@ -142,7 +142,13 @@ test('a new shopper registers, adds an address and a card at checkout, and sees 
   expect(placeOrder).toBeDisabled();
   expect(await screen.findByText('Add a shipping address.')).toBeInTheDocument();
 
+  // Each form opens from its section, at its first field.
+  const openAddress = screen.getByRole('button', { name: 'Add a shipping address' });
+  expect(openAddress).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.queryByRole('form', { name: 'Add a shipping address' })).not.toBeInTheDocument();
+  await user.click(openAddress);
   const addressForm = screen.getByRole('form', { name: 'Add a shipping address' });
+  expect(within(addressForm).getByLabelText('House number')).toHaveFocus();
   await user.type(within(addressForm).getByLabelText('House number'), '4');
   await user.type(within(addressForm).getByLabelText('Street'), 'Maes-Y-Deri');
   await user.type(within(addressForm).getByLabelText('City'), 'Aberdare');
@@ -151,7 +157,9 @@ test('a new shopper registers, adds an address and a card at checkout, and sees 
   await user.click(within(addressForm).getByRole('button', { name: 'Save address' }));
   expect(await screen.findByText(/Maes-Y-Deri/)).toBeInTheDocument();
 
+  await user.click(screen.getByRole('button', { name: 'Add a payment card' }));
   const cardForm = screen.getByRole('form', { name: 'Add a payment card' });
+  expect(within(cardForm).getByLabelText('Card number')).toHaveFocus();
   await user.type(within(cardForm).getByLabelText('Card number'), '4111 1111');
   await user.type(within(cardForm).getByLabelText('Expiry (MM/YY)'), '13/30');
   await user.type(within(cardForm).getByLabelText('Security code'), '12');

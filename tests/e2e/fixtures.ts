@@ -213,12 +213,17 @@ export const TEST_CARD = {
 
 /**
  * Adds a shipping address and a card through the checkout's forms (a new shopper has neither):
- * each region first says it has none, then shows what was saved, and its form goes away.
+ * each region first says it has none, with a button that opens its form at the first field, then
+ * shows what was saved, and its form goes away.
  */
 export async function addAddressAndCard(page: Page) {
   const addressRegion = page.getByRole('region', { name: 'Shipping address' });
   await expect(addressRegion).toContainText('You have no shipping address yet.');
+  const openAddress = addressRegion.getByRole('button', { name: 'Add a shipping address' });
+  await expect(openAddress).toHaveAttribute('aria-expanded', 'false');
+  await openAddress.click();
   const address = page.getByRole('form', { name: 'Add a shipping address' });
+  await expect(address.getByLabel('House number')).toBeFocused();
   await address.getByLabel('House number').fill('12');
   await address.getByLabel('Street', { exact: true }).fill('Test Street');
   await address.getByLabel('City').fill('Leeds');
@@ -230,7 +235,9 @@ export async function addAddressAndCard(page: Page) {
 
   const cardRegion = page.getByRole('region', { name: 'Payment card' });
   await expect(cardRegion).toContainText('You have no payment card yet.');
+  await cardRegion.getByRole('button', { name: 'Add a payment card' }).click();
   const card = page.getByRole('form', { name: 'Add a payment card' });
+  await expect(card.getByLabel('Card number')).toBeFocused();
   await card.getByLabel('Card number').fill(TEST_CARD.typed);
   await card.getByLabel('Expiry (MM/YY)').fill('12/30');
   await card.getByLabel('Security code').fill('123');

@@ -5,6 +5,7 @@ import { describeLoadError } from '@/lib/load-error';
 import type { Address, CardOnFile } from '../api/payment-details';
 import { AddressForm } from './address-form';
 import { CardForm } from './card-form';
+import { MissingDetails } from './missing-details';
 
 export function CheckoutSection({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -15,7 +16,7 @@ export function CheckoutSection({ title, children }: { title: string; children: 
   );
 }
 
-/** The address Sock Shop ships to (the first on file), or a form to add one. */
+/** The address Sock Shop ships to (the first on file), or a way to add one. */
 export function ShippingAddress({ address }: { address: UseQueryResult<Address | null> }) {
   let body: ReactNode;
   if (address.data) {
@@ -30,10 +31,9 @@ export function ShippingAddress({ address }: { address: UseQueryResult<Address |
     );
   } else if (address.data === null) {
     body = (
-      <>
-        <p>You have no shipping address yet.</p>
+      <MissingDetails message="You have no shipping address yet." action="Add a shipping address">
         <AddressForm />
-      </>
+      </MissingDetails>
     );
   } else if (address.error) {
     body = <p>{describeLoadError(address.error, 'your address').title}</p>;
@@ -43,7 +43,7 @@ export function ShippingAddress({ address }: { address: UseQueryResult<Address |
   return <CheckoutSection title="Shipping address">{body}</CheckoutSection>;
 }
 
-/** The card Sock Shop charges (the first on file, last 4 digits only), or a form to add one. */
+/** The card Sock Shop charges (the first on file, last 4 digits only), or a way to add one. */
 export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> }) {
   let body: ReactNode;
   if (card.data) {
@@ -53,11 +53,13 @@ export function PaymentCard({ card }: { card: UseQueryResult<CardOnFile | null> 
       </p>
     );
   } else if (card.data === null) {
+    // One line, like the card it stands for, until the shopper opens the form.
     body = (
-      <>
-        <p>You have no payment card yet.</p>
-        <CardForm />
-      </>
+      <div className="card-missing">
+        <MissingDetails message="You have no payment card yet." action="Add a payment card">
+          <CardForm />
+        </MissingDetails>
+      </div>
     );
   } else if (card.error) {
     body = <p>{describeLoadError(card.error, 'your card').title}</p>;

@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { expect, freshShopper, test } from './fixtures';
+
+/**
+ * Nothing moves while checkout loads, whatever the shopper has on file: the sections keep their
+ * places as their loading states give way to an address and a card, or to "You have none yet"
+ * with a button that opens the form. Layout shifts as the browser reports them (the
+ * `layout-shift` entries that CLS adds up), on a phone-sized screen, the live build.
+ */
+test.use({ baseURL: process.env.E2E_LIVE_URL, viewport: { width: 412, height: 823 } });
+
+const CROSSED_ID = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
+/** The issue's budget for every page: CLS at most 0.02. */
+const CLS_BUDGET = 0.02;
+
+async function signedInShopperWithCart(page: Page, onFile: boolean) {
+  const api = page.request;
+  const ok = async (response: Awaited<ReturnType<typeof api.post>>) => {
+    expect(response.status(), await response.text()).toBeLessThan(300);
+  };
+  await ok(await api.post('/api/register', { data: freshShopper() }));
+  if (onFile) {
+    await ok(
+      await api.post('/api/addresses', {
+        data: {
+          number: '12',
+          street: 'Test Street',
+          city: 'Leeds',
+          postcode: 'LS1 4AP',
+          country: 'United Kingdom',
+        },
+      }),
+    );
+    await ok(
+      await api.post('/api/cards', {
+        data: { longNum: '4111111111111111', expires: '08/29', ccv: '123' },
+      }),
+    );
+  }
+  await ok(await api.post('/api/cart', { data: { id: CROSSED_ID } }));
+}
+
+/** Records every layout shift not caused by the shopper's own input, from the first paint on. */
+async function recordLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const shift = entry as PerformanceEntry & { value: number; hadRecentInput: boolean };
+        if (!shift.hadRecentInput) shifts.push(shift.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShift = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0),
+  );
+
+for (const [who, onFile, addressText, cardText] of [
+  [
+    'a new shopper (no address, no card)',
+    false,
+    'You have no shipping address yet.',
+    'You have no payment card yet.',
+  ],
+  ['a shopper with an address and a card', true, '12 Test Street', 'Card ending •••• 1111'],
+] as const) {
+  test(`checkout keeps its layout while it loads, for ${who}`, async ({ page }) => {
+    await signedInShopperWithCart(page, onFile);
+    await recordLayoutShifts(page);
+    await page.goto('/checkout');
+
+    await expect(page.getByRole('region', { name: 'Shipping address' })).toContainText(addressText);
+    await expect(page.getByRole('region', { name: 'Payment card' })).toContainText(cardText);
+    await expect(page.getByRole('region', { name: 'Order summary' })).toContainText('1 × Crossed');
+    // Everything that comes after the page is in too: the header's links.
+    await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
+    // Shifts are reported with the frame that shows them.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await layoutShift(page)).toBeLessThanOrEqual(CLS_BUDGET);
+  });
+}
