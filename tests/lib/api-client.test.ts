@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { getSocks } from '@/features/catalogue/api/get-socks';
 import { getSock } from '@/features/catalogue/api/get-sock';
 import { signIn } from '@/features/auth/api/auth';
@@ -287,4 +287,29 @@ test('GET /orders without the logged_in cookie fails as "not signed in" at once,
   signedIn();
   await failureOf(getOrders());
   expect(asked).toBe(1);
+});
+
+test('where the browser can yield, a request goes out only after the main thread was given back', async () => {
+  let resume = () => {};
+  const yielded = vi.fn(() => new Promise<void>((resolve) => (resume = resolve)));
+  vi.stubGlobal('scheduler', { yield: yielded });
+  const sent: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    sent.push(new URL(request.url).pathname);
+  };
+  server.events.on('request:start', listener);
+  onTestFinished(() => {
+    server.events.removeListener('request:start', listener);
+    vi.unstubAllGlobals();
+  });
+
+  const socks = getSocks([]);
+  // Whatever ran in the same task (here: every pending microtask) has not sent it yet.
+  for (let turn = 0; turn < 10; turn += 1) await Promise.resolve();
+  expect(yielded).toHaveBeenCalledTimes(1);
+  expect(sent).toEqual([]);
+
+  resume();
+  expect((await socks).length).toBeGreaterThan(0);
+  expect(sent).toEqual(['/api/catalogue']);
 });
