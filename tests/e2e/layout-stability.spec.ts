@@ -71,7 +71,20 @@ for (const [who, onFile, addressText, cardText] of [
   test(`checkout keeps its layout while it loads, for ${who}`, async ({ page }) => {
     await signedInShopperWithCart(page, onFile);
     await recordLayoutShifts(page);
+    // The cart, address and card answers wait until checkout has drawn its loading states, as on a
+    // slow phone network: the shifts measured are those of loading states giving way to answers.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/(cart|address|card)$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto('/checkout');
+    const loading = page.getByRole('status');
+    await expect(loading.filter({ hasText: 'Loading your address…' })).toBeAttached();
+    await expect(loading.filter({ hasText: 'Loading your card…' })).toBeAttached();
+    await expect(loading.filter({ hasText: 'Loading your cart…' })).toBeAttached();
+    release();
 
     await expect(page.getByRole('region', { name: 'Shipping address' })).toContainText(addressText);
     await expect(page.getByRole('region', { name: 'Payment card' })).toContainText(cardText);
