@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { server } from '../mocks/node';
 import { halOrder as fixture } from './utils/fixtures';
-import { renderApp, screen, signInAs, waitFor, within } from './utils/render';
+import { headerReady, renderApp, screen, signInAs, waitFor, within } from './utils/render';
 
 function halOrder(id: string, status: unknown, minute: number) {
   return fixture(id, {
@@ -144,9 +144,11 @@ test('header notification: a status change shows on any page while the shopper b
     http.get('*/api/orders', () => HttpResponse.json([halOrder(id, status, 1)], { status: 201 })),
   );
   await signInAs();
-  const { user } = renderApp('/');
+  const { user, queryClient } = renderApp('/');
   await screen.findByRole('list', { name: 'Socks' });
   expect(await screen.findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+  // The header has read the order while it was pending: the change is news.
+  await headerReady(queryClient);
 
   status = 'PAYMENT_FAILED';
   const notice = await screen.findByText(
