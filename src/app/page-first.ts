@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useStorefrontChunk } from './storefront-chunk';
 
 /** The longest the header's extras wait for the page's first answers. */
-export const PAGE_FIRST_MAX_WAIT_MS = 1_500;
+const PAGE_FIRST_MAX_WAIT_MS = 1_500;
 
 const afterPaint = (run: () => void): (() => void) => {
   // Idle after the next frame: the page's content is on screen and the main thread is free.

@@ -14,15 +14,18 @@ export type Storefront = typeof StorefrontModule;
 let chunk: { loaded: Storefront } | { failed: unknown } | undefined;
 const listeners = new Set<() => void>();
 
+function settle(state: NonNullable<typeof chunk>) {
+  chunk = state;
+  for (const listener of listeners) listener();
+}
+
 export const storefrontChunk: Promise<Storefront> = import('./storefront').then(
   (loaded) => {
-    chunk = { loaded };
-    for (const listener of listeners) listener();
+    settle({ loaded });
     return loaded;
   },
   (failed: unknown) => {
-    chunk = { failed };
-    for (const listener of listeners) listener();
+    settle({ failed });
     throw failed;
   },
 );
