@@ -201,9 +201,36 @@ export function freshShopper(): Shopper & { firstName: string; lastName: string;
 }
 
 /**
- * Sock Shop orders use the first address and card on file: a new shopper adds both through the
- * checkout's forms (the test card 4111 1111 1111 1111).
+ * Creates a new shopper through the API, in the page's cookie jar, so the page is signed in as
+ * them: with an address and the test card on file unless `onFile` is false, and one of each sock
+ * in `cart`. The quick way to a shopper whose setup is not what the test is about.
  */
+export async function shopperThroughApi(
+  page: Page,
+  { onFile = true, street = 'Test Street', cart = [] as string[] } = {},
+) {
+  const shopper = freshShopper();
+  const ok = async (response: Awaited<ReturnType<Page['request']['post']>>) => {
+    expect(response.status(), await response.text()).toBeLessThan(300);
+  };
+  const post = (path: string, data: unknown) => page.request.post(`/api${path}`, { data });
+  await ok(await post('/register', shopper));
+  if (onFile) {
+    await ok(
+      await post('/addresses', {
+        number: '12',
+        street,
+        city: 'Leeds',
+        postcode: 'LS1 4AP',
+        country: 'United Kingdom',
+      }),
+    );
+    await ok(await post('/cards', { longNum: TEST_CARD.digits, expires: '08/29', ccv: '123' }));
+  }
+  for (const id of cart) await ok(await post('/cart', { id }));
+  return shopper;
+}
+
 /** A test card: how the shopper types it, its digits, and the last four the storefront may show. */
 export const TEST_CARD = {
   typed: '4111 1111 1111 1111',
@@ -212,7 +239,8 @@ export const TEST_CARD = {
 };
 
 /**
- * Adds a shipping address and a card through the checkout's forms (a new shopper has neither):
+ * Sock Shop orders use the first address and card on file. Adds both through the checkout's forms
+ * (a new shopper has neither), with the test card:
  * each region first says it has none, with a button that opens its form at the first field, then
  * shows what was saved, and its form goes away.
  */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, freshShopper, test } from './fixtures';
+import { expect, shopperThroughApi, test } from './fixtures';
 
 /**
  * Nothing moves while checkout loads, whatever the shopper has on file: the sections keep their
@@ -12,33 +12,6 @@ test.use({ baseURL: process.env.E2E_LIVE_URL, viewport: { width: 412, height: 82
 const CROSSED_ID = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
 /** The issue's budget for every page: CLS at most 0.02. */
 const CLS_BUDGET = 0.02;
-
-async function signedInShopperWithCart(page: Page, onFile: boolean) {
-  const api = page.request;
-  const ok = async (response: Awaited<ReturnType<typeof api.post>>) => {
-    expect(response.status(), await response.text()).toBeLessThan(300);
-  };
-  await ok(await api.post('/api/register', { data: freshShopper() }));
-  if (onFile) {
-    await ok(
-      await api.post('/api/addresses', {
-        data: {
-          number: '12',
-          street: 'Test Street',
-          city: 'Leeds',
-          postcode: 'LS1 4AP',
-          country: 'United Kingdom',
-        },
-      }),
-    );
-    await ok(
-      await api.post('/api/cards', {
-        data: { longNum: '4111111111111111', expires: '08/29', ccv: '123' },
-      }),
-    );
-  }
-  await ok(await api.post('/api/cart', { data: { id: CROSSED_ID } }));
-}
 
 /** Records every layout shift not caused by the shopper's own input, from the first paint on. */
 async function recordLayoutShifts(page: Page) {
@@ -69,7 +42,7 @@ for (const [who, onFile, addressText, cardText] of [
   ['a shopper with an address and a card', true, '12 Test Street', 'Card ending •••• 1111'],
 ] as const) {
   test(`checkout keeps its layout while it loads, for ${who}`, async ({ page }) => {
-    await signedInShopperWithCart(page, onFile);
+    await shopperThroughApi(page, { onFile, cart: [CROSSED_ID] });
     await recordLayoutShifts(page);
     // The cart, address and card answers wait until checkout has drawn its loading states, as on a
     // slow phone network: the shifts measured are those of loading states giving way to answers.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { controlMock, expect, freshShopper, test } from './fixtures';
+import { controlMock, expect, shopperThroughApi, test } from './fixtures';
 
 /**
  * Fits a phone: at 320 and 375 px wide no page scrolls sideways, and on the orders pages every
@@ -9,32 +9,14 @@ import { controlMock, expect, freshShopper, test } from './fixtures';
  */
 test.use({ baseURL: process.env.E2E_LIVE_URL });
 
-const NERD_LEG_ID = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
+const CROSSED_ID = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
 const HOLY_ID = '03fef6ac-1896-4ce8-bd69-b798f85c6e0b';
 
 async function shopperWithOrders(page: Page): Promise<string[]> {
-  const shopper = freshShopper();
-  const api = page.request;
-  const ok = async (response: Awaited<ReturnType<typeof api.post>>) => {
-    expect(response.status(), await response.text()).toBeLessThan(300);
-  };
-  await ok(await api.post('/api/register', { data: shopper }));
-  await ok(
-    await api.post('/api/addresses', {
-      data: {
-        number: '12',
-        street: 'A rather long street name for a narrow screen',
-        city: 'Leeds',
-        postcode: 'LS1 4AP',
-        country: 'United Kingdom',
-      },
-    }),
-  );
-  await ok(
-    await api.post('/api/cards', {
-      data: { longNum: '4111111111111111', expires: '08/29', ccv: '123' },
-    }),
-  );
+  const shopper = await shopperThroughApi(page, {
+    street: 'A rather long street name for a narrow screen',
+    cart: [CROSSED_ID, HOLY_ID],
+  });
   const ids: string[] = [];
   for (const state of ['PAID', 'PAYMENT_FAILED', 'PENDING', 'PAID']) {
     const { id } = (await controlMock('POST', 'orders', { username: shopper.username, state })) as {
@@ -42,8 +24,6 @@ async function shopperWithOrders(page: Page): Promise<string[]> {
     };
     ids.push(id);
   }
-  await ok(await api.post('/api/cart', { data: { id: NERD_LEG_ID } }));
-  await ok(await api.post('/api/cart', { data: { id: HOLY_ID } }));
   return ids;
 }
 
